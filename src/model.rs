@@ -1,0 +1,207 @@
+//! The dataset's plain types: sources, facets and their topics, roles, claims and conflicts.
+//!
+//! This is the innermost ring. It is what `src/data/roles.json` and every host-supplied dataset
+//! deserialize into, and it must know nothing of yew, web-sys, the DOM or how anything is drawn.
+//! Field names here are the public JSON format documented in `docs/DATASET.md` and
+//! `docs/dataset.schema.json`; renaming one is a breaking change for page authors.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The format number this code reads. A dataset with another `format` is refused by the validator.
+pub const FORMAT: u32 = 1;
+
+/// A whole dataset: everything the widget shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    /// Format number of the JSON layout (see [`FORMAT`]).
+    pub format: u32,
+    /// The dataset's own version, shown in the widget.
+    pub version: String,
+    /// The date (YYYY-MM-DD) the content was last checked against its sources, shown in the widget.
+    pub last_reviewed: String,
+    /// Everything a claim may cite.
+    pub sources: Vec<Source>,
+    /// The facets (groups of rows), in display order.
+    pub facets: Vec<Facet>,
+    /// The roles (columns), in display order.
+    pub roles: Vec<Role>,
+    /// The statements, each about one or more roles, on one topic of one facet.
+    pub claims: Vec<Claim>,
+    /// Places where the sources disagree, each side with its citations.
+    #[serde(default)]
+    pub conflicts: Vec<Conflict>,
+}
+
+/// What kind of thing a source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    /// One of the articles the dataset is built from.
+    Article,
+    /// The body that issues a credential, cited for a fact the articles do not state.
+    IssuingBody,
+}
+
+/// A citable source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Identifier used by citations.
+    pub id: String,
+    /// Article or issuing body.
+    pub kind: SourceKind,
+    /// Title as shown to readers.
+    pub title: String,
+    /// Author, where the source names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// Publisher, where the source names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// A short editorial note about the source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A group of rows, such as duties or certifications.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Facet {
+    /// Identifier (`focus`, `duties`, …).
+    pub id: String,
+    /// Heading shown to readers.
+    pub label: String,
+    /// Whether the facet is one of the reader's facet filters.
+    #[serde(default)]
+    pub filter: bool,
+    /// One line saying what the facet covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The rows of this facet, in display order.
+    pub topics: Vec<Topic>,
+}
+
+/// One row inside a facet: the thing every role is compared on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    /// Identifier, unique inside its facet.
+    pub id: String,
+    /// Row header shown to readers.
+    pub label: String,
+}
+
+/// One executive role: a column of the comparison.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    /// Identifier (`cio`, `ciso`, `cso`).
+    pub id: String,
+    /// Abbreviation shown in headers.
+    pub abbr: String,
+    /// Full title.
+    pub name: String,
+    /// One-line summary.
+    pub summary: String,
+    /// Citations for the summary.
+    #[serde(default)]
+    pub summary_sources: Vec<Citation>,
+    /// Naming caveats: where the title means something else, or is used for another role.
+    #[serde(default)]
+    pub caveats: Vec<Caveat>,
+}
+
+/// A caveat about a role's name or scope.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Caveat {
+    /// Identifier.
+    pub id: String,
+    /// The caveat, paraphrased.
+    pub text: String,
+    /// Where it comes from.
+    pub sources: Vec<Citation>,
+}
+
+/// A pointer into a source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    /// The cited source's id.
+    pub source: String,
+    /// Where in the source (a section heading or a short locator).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+}
+
+/// One sourced statement about one or more roles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    /// Identifier.
+    pub id: String,
+    /// The roles the statement is about; several when a source says it of all of them.
+    pub roles: Vec<String>,
+    /// The facet it belongs to.
+    pub facet: String,
+    /// The topic (row) inside that facet.
+    pub topic: String,
+    /// The statement, paraphrased.
+    pub text: String,
+    /// Where it comes from: at least one citation.
+    pub sources: Vec<Citation>,
+    /// Filter values, by key: `target` (who a role reports to), `issuer` (a credential's issuer).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub tags: BTreeMap<String, Vec<String>>,
+}
+
+/// A place where sources disagree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conflict {
+    /// Identifier.
+    pub id: String,
+    /// The disputed question.
+    pub title: String,
+    /// The facet of the disputed row.
+    pub facet: String,
+    /// The disputed row.
+    pub topic: String,
+    /// The roles the dispute concerns.
+    #[serde(default)]
+    pub roles: Vec<String>,
+    /// Each position, with its sources (at least two).
+    pub sides: Vec<ConflictSide>,
+}
+
+/// One position in a conflict.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConflictSide {
+    /// The position, paraphrased.
+    pub text: String,
+    /// Who holds it.
+    pub sources: Vec<Citation>,
+    /// Claims that state this position.
+    #[serde(default)]
+    pub claims: Vec<String>,
+}
+
+impl Dataset {
+    /// The role with this id, if any.
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.id == id)
+    }
+
+    /// The source with this id, if any.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The facet with this id, if any.
+    pub fn facet(&self, id: &str) -> Option<&Facet> {
+        self.facets.iter().find(|f| f.id == id)
+    }
+}

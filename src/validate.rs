@@ -1,0 +1,253 @@
+//! The one validator every dataset goes through, bundled or supplied by a host page.
+//!
+//! It checks what the type system cannot: ids are unique, every reference resolves, every claim
+//! has text and a source, topics belong to their facet, no role is empty. It reports every
+//! problem it finds, each with the JSON path where it is (`claims[5].sources[0]: unknown source
+//! "s9"`), so a page author can fix a whole file in one pass. Pure Rust: it must know nothing of
+//! yew, the DOM or how errors are shown.
+
+use crate::model::{Citation, Dataset, FORMAT};
+use std::collections::HashSet;
+use std::fmt;
+
+/// The tag keys a claim may carry; the filters know these.
+pub const TAG_KEYS: [&str; 2] = ["target", "issuer"];
+
+/// One problem in a dataset, at one place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationError {
+    /// Where, as a JSON path (`roles[2].summary_sources[0]`); empty for the whole dataset.
+    pub path: String,
+    /// What is wrong, in one short sentence.
+    pub message: String,
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Collects errors while walking the dataset.
+#[derive(Default)]
+struct Report {
+    errors: Vec<ValidationError>,
+}
+
+impl Report {
+    fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.errors.push(ValidationError {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    fn text(&mut self, path: String, value: &str) {
+        if value.trim().is_empty() {
+            self.push(path, "must not be empty");
+        }
+    }
+
+    fn id(&mut self, path: String, value: &str, seen: &mut HashSet<String>) {
+        let well_formed = value
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            && value
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !well_formed {
+            self.push(
+                path,
+                format!("id \"{value}\" must be lowercase letters, digits and dashes"),
+            );
+        } else if !seen.insert(value.to_owned()) {
+            self.push(path, format!("duplicate id \"{value}\""));
+        }
+    }
+
+    fn citations(&mut self, path: &str, cites: &[Citation], sources: &HashSet<String>, min: usize) {
+        if cites.len() < min {
+            self.push(path, "needs at least one source");
+        }
+        for (i, c) in cites.iter().enumerate() {
+            if !sources.contains(&c.source) {
+                self.push(
+                    format!("{path}[{i}]"),
+                    format!("unknown source \"{}\"", c.source),
+                );
+            }
+            if let Some(at) = &c.at {
+                self.text(format!("{path}[{i}].at"), at);
+            }
+        }
+    }
+
+    fn role_refs(&mut self, path: &str, ids: &[String], roles: &HashSet<String>) {
+        let mut once = HashSet::new();
+        for (i, r) in ids.iter().enumerate() {
+            if !roles.contains(r) {
+                self.push(format!("{path}[{i}]"), format!("unknown role \"{r}\""));
+            } else if !once.insert(r) {
+                self.push(format!("{path}[{i}]"), format!("role \"{r}\" listed twice"));
+            }
+        }
+    }
+}
+
+/// Checks a dataset; `Ok` when it is fit to show, otherwise every problem found.
+pub fn validate(d: &Dataset) -> Result<(), Vec<ValidationError>> {
+    let mut r = Report::default();
+
+    if d.format != FORMAT {
+        r.push(
+            "format",
+            format!("unsupported format {} (this widget reads {FORMAT})", d.format),
+        );
+    }
+    r.text("version".into(), &d.version);
+    if !is_date(&d.last_reviewed) {
+        r.push("last_reviewed", "must be a date written YYYY-MM-DD");
+    }
+
+    let mut source_ids = HashSet::new();
+    for (i, s) in d.sources.iter().enumerate() {
+        r.id(format!("sources[{i}].id"), &s.id, &mut source_ids);
+        r.text(format!("sources[{i}].title"), &s.title);
+    }
+    if d.sources.is_empty() {
+        r.push("sources", "must list at least one source");
+    }
+
+    let mut facet_ids = HashSet::new();
+    for (i, f) in d.facets.iter().enumerate() {
+        r.id(format!("facets[{i}].id"), &f.id, &mut facet_ids);
+        r.text(format!("facets[{i}].label"), &f.label);
+        if f.topics.is_empty() {
+            r.push(format!("facets[{i}].topics"), "must list at least one topic");
+        }
+        let mut topic_ids = HashSet::new();
+        for (j, t) in f.topics.iter().enumerate() {
+            r.id(format!("facets[{i}].topics[{j}].id"), &t.id, &mut topic_ids);
+            r.text(format!("facets[{i}].topics[{j}].label"), &t.label);
+        }
+    }
+    if d.facets.is_empty() {
+        r.push("facets", "must list at least one facet");
+    }
+
+    let mut role_ids = HashSet::new();
+    let mut caveat_ids = HashSet::new();
+    for (i, role) in d.roles.iter().enumerate() {
+        r.id(format!("roles[{i}].id"), &role.id, &mut role_ids);
+        r.text(format!("roles[{i}].abbr"), &role.abbr);
+        r.text(format!("roles[{i}].name"), &role.name);
+        r.text(format!("roles[{i}].summary"), &role.summary);
+        r.citations(
+            &format!("roles[{i}].summary_sources"),
+            &role.summary_sources,
+            &source_ids,
+            0,
+        );
+        for (j, c) in role.caveats.iter().enumerate() {
+            let path = format!("roles[{i}].caveats[{j}]");
+            r.id(format!("{path}.id"), &c.id, &mut caveat_ids);
+            r.text(format!("{path}.text"), &c.text);
+            r.citations(&format!("{path}.sources"), &c.sources, &source_ids, 1);
+        }
+    }
+    if d.roles.is_empty() {
+        r.push("roles", "must list at least one role");
+    }
+
+    let mut claim_ids = HashSet::new();
+    let mut roles_with_claims = HashSet::new();
+    for (i, c) in d.claims.iter().enumerate() {
+        let path = format!("claims[{i}]");
+        r.id(format!("{path}.id"), &c.id, &mut claim_ids);
+        if c.roles.is_empty() {
+            r.push(format!("{path}.roles"), "must name at least one role");
+        }
+        r.role_refs(&format!("{path}.roles"), &c.roles, &role_ids);
+        roles_with_claims.extend(c.roles.iter().cloned());
+        check_topic(&mut r, d, &path, &c.facet, &c.topic);
+        r.text(format!("{path}.text"), &c.text);
+        r.citations(&format!("{path}.sources"), &c.sources, &source_ids, 1);
+        for (key, values) in &c.tags {
+            if !TAG_KEYS.contains(&key.as_str()) {
+                r.push(
+                    format!("{path}.tags.{key}"),
+                    format!("unknown tag key (expected one of: {})", TAG_KEYS.join(", ")),
+                );
+            }
+            for (j, v) in values.iter().enumerate() {
+                r.text(format!("{path}.tags.{key}[{j}]"), v);
+            }
+        }
+    }
+
+    let mut conflict_ids = HashSet::new();
+    for (i, k) in d.conflicts.iter().enumerate() {
+        let path = format!("conflicts[{i}]");
+        r.id(format!("{path}.id"), &k.id, &mut conflict_ids);
+        r.text(format!("{path}.title"), &k.title);
+        check_topic(&mut r, d, &path, &k.facet, &k.topic);
+        r.role_refs(&format!("{path}.roles"), &k.roles, &role_ids);
+        if k.sides.len() < 2 {
+            r.push(format!("{path}.sides"), "a conflict needs at least two sides");
+        }
+        for (j, side) in k.sides.iter().enumerate() {
+            let side_path = format!("{path}.sides[{j}]");
+            r.text(format!("{side_path}.text"), &side.text);
+            r.citations(&format!("{side_path}.sources"), &side.sources, &source_ids, 1);
+            for (n, id) in side.claims.iter().enumerate() {
+                if !claim_ids.contains(id) {
+                    r.push(
+                        format!("{side_path}.claims[{n}]"),
+                        format!("unknown claim \"{id}\""),
+                    );
+                }
+            }
+        }
+    }
+
+    for (i, role) in d.roles.iter().enumerate() {
+        if !roles_with_claims.contains(&role.id) {
+            r.push(format!("roles[{i}]"), format!("role \"{}\" has no claims", role.id));
+        }
+    }
+
+    if r.errors.is_empty() {
+        Ok(())
+    } else {
+        Err(r.errors)
+    }
+}
+
+/// Reports an unknown facet, or a topic that is not one of its facet's topics.
+fn check_topic(r: &mut Report, d: &Dataset, path: &str, facet: &str, topic: &str) {
+    match d.facet(facet) {
+        None => r.push(format!("{path}.facet"), format!("unknown facet \"{facet}\"")),
+        Some(f) if !f.topics.iter().any(|t| t.id == topic) => r.push(
+            format!("{path}.topic"),
+            format!("topic \"{topic}\" is not a topic of facet \"{facet}\""),
+        ),
+        Some(_) => {}
+    }
+}
+
+/// `YYYY-MM-DD` with a plausible month and day.
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {
+        return false;
+    }
+    let month = (b[5] - b'0') * 10 + (b[6] - b'0');
+    let day = (b[8] - b'0') * 10 + (b[9] - b'0');
+    (1..=12).contains(&month) && (1..=31).contains(&day)
+}

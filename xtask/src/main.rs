@@ -1,0 +1,251 @@
+//! `cargo xtask`: one entry for every chore of role-compare: set-up, build, serve and test.
+//!
+//! Every command first runs the bootstrap (`bootstrap.rs`), so a fresh machine needs nothing but
+//! rustup's toolchain, Node/npm and apt. See `cargo xtask help`.
+
+mod bootstrap;
+mod pins;
+mod serve;
+mod sh;
+
+use bootstrap::Toolchain;
+use sh::{run, run_counted, say, Counts, Failure};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  setup            install everything missing (tools at pinned versions); nothing else
+  build            release build into dist/ (role-compare.js, wasm + glue, embed.html, index.html)
+  serve [--port N] build, then serve dist/ on http://127.0.0.1:N/ (default 8080)
+  test             format, clippy (host and wasm32), native tests, browser tests
+                   (wasm-bindgen-test), end-to-end tests (Playwright); ends with `N passed, N failed`
+  help             this text";
+
+/// Files `dist/` must contain: the public layout page authors rely on.
+const DIST_FILES: [&str; 5] = [
+    "role-compare.js",
+    "role_compare.js",
+    "role_compare_bg.wasm",
+    "embed.html",
+    "index.html",
+];
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = project_root();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => bootstrap::ensure(&root, true).map(|_| ExitCode::SUCCESS),
+        Some("build") => bootstrap::ensure(&root, false)
+            .and_then(|tc| build(&tc))
+            .map(|_| ExitCode::SUCCESS),
+        Some("serve") => match port(&args[1..]) {
+            Some(port) => bootstrap::ensure(&root, false)
+                .and_then(|tc| build(&tc))
+                .and_then(|_| serve_forever(&root, port)),
+            None => usage(),
+        },
+        Some("test") => bootstrap::ensure(&root, true).map(|tc| test(&tc)),
+        Some("help" | "--help" | "-h") => {
+            println!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => usage(),
+    };
+    result.unwrap_or_else(|failure| {
+        eprintln!("error: {failure}");
+        ExitCode::FAILURE
+    })
+}
+
+fn usage() -> sh::Result<ExitCode> {
+    eprintln!("{USAGE}");
+    Ok(ExitCode::from(2))
+}
+
+fn port(args: &[String]) -> Option<u16> {
+    match args {
+        [] => Some(8080),
+        [flag, n] if flag == "--port" => n.parse().ok(),
+        _ => None,
+    }
+}
+
+fn project_root() -> PathBuf {
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
+    manifest
+        .and_then(|m| m.parent().map(Path::to_path_buf))
+        .unwrap_or_else(|| std::env::current_dir().expect("a current directory"))
+}
+
+/// Release build into dist/, then a check that the public layout is complete.
+fn build(tc: &Toolchain) -> sh::Result {
+    let start = Instant::now();
+    run("build", &mut tc.trunk_build())?;
+    let dist = tc.root.join("dist");
+    let missing: Vec<&str> = DIST_FILES.iter().copied().filter(|f| !dist.join(f).is_file()).collect();
+    if !missing.is_empty() {
+        return Err(Failure {
+            step: "build".into(),
+            command: "check dist/".into(),
+            why: format!("is missing {}", missing.join(", ")),
+        });
+    }
+    say(format!("build: dist/ ready in {:.0}s", start.elapsed().as_secs_f64()));
+    for f in DIST_FILES {
+        let size = std::fs::metadata(dist.join(f)).map(|m| m.len()).unwrap_or(0);
+        say(format!("  dist/{f:<22} {size:>8} bytes"));
+    }
+    Ok(())
+}
+
+fn serve_forever(root: &Path, port: u16) -> sh::Result<ExitCode> {
+    let (listener, url) = serve::bind(port).map_err(|e| Failure {
+        step: "serve".into(),
+        command: format!("bind 127.0.0.1:{port}"),
+        why: format!("failed ({e}); try --port with another number"),
+    })?;
+    say(format!("serve: the demo is at {url} (embed page: {url}embed.html); Ctrl-C stops"));
+    serve::serve(listener, root.join("dist"));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Every tier in order; a failing step does not hide the ones after it, except where a later
+/// step needs its output.
+fn test(tc: &Toolchain) -> ExitCode {
+    let start = Instant::now();
+    let mut total = Counts::default();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let host = |args: &[&str]| {
+        let mut cmd = Command::new(&cargo);
+        cmd.current_dir(&tc.root).args(args);
+        cmd
+    };
+    let check = |name: &str, cmd: &mut Command| -> Counts {
+        match run(name, cmd) {
+            Ok(()) => Counts { passed: 1, failed: 0 },
+            Err(f) => {
+                eprintln!("error: {f}");
+                Counts { passed: 0, failed: 1 }
+            }
+        }
+    };
+    let timed = |name: &str, t: Instant| say(format!("{name}: {:.0}s", t.elapsed().as_secs_f64()));
+
+    let t = Instant::now();
+    total += check("fmt", &mut host(&["fmt", "--all", "--check"]));
+    total += check(
+        "clippy (host)",
+        &mut host(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
+    );
+    timed("fmt + clippy (host)", t);
+
+    let t = Instant::now();
+    total += run_counted("native tests", &mut host(&["test", "--workspace"]));
+    timed("native tests", t);
+
+    let t = Instant::now();
+    let mut clippy = tc.wasm_cargo("clippy", true);
+    clippy.args(["--lib", "--tests", "--", "-D", "warnings"]);
+    total += check("clippy (wasm32)", &mut clippy);
+    timed("clippy (wasm32)", t);
+
+    let t = Instant::now();
+    let mut browser = tc.wasm_cargo("test", true);
+    browser
+        .args(["--test", "browser"])
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
+    total += run_counted("browser tests (wasm-bindgen-test)", &mut browser);
+    timed("browser tests", t);
+
+    let t = Instant::now();
+    match build(tc) {
+        Ok(()) => {
+            total += Counts { passed: 1, failed: 0 };
+            timed("release build", t);
+            let t = Instant::now();
+            total += e2e(tc);
+            timed("end-to-end tests", t);
+        }
+        Err(f) => {
+            eprintln!("error: {f}; end-to-end tests skipped (they need dist/)");
+            total += Counts { passed: 0, failed: 1 };
+        }
+    }
+
+    say(format!("test: all tiers in {:.0}s", start.elapsed().as_secs_f64()));
+    println!("{} passed, {} failed", total.passed, total.failed);
+    if total.failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// Playwright specs (node's test runner) against dist/ served on a free loopback port.
+fn e2e(tc: &Toolchain) -> Counts {
+    let (listener, url) = match serve::bind(0) {
+        Ok(bound) => bound,
+        Err(e) => {
+            eprintln!("error: step \"end-to-end tests\" failed: could not bind 127.0.0.1 ({e})");
+            return Counts { passed: 0, failed: 1 };
+        }
+    };
+    let dist = tc.root.join("dist");
+    std::thread::spawn(move || serve::serve(listener, dist));
+    let dir = tc.root.join("tests/e2e");
+    let mut specs: Vec<String> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
+                .map(|p| p.display().to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    specs.sort();
+    let mut node = Command::new("node");
+    node.current_dir(&tc.root)
+        .args(["--test", "--test-reporter=tap", "--test-concurrency=1"])
+        .args(&specs)
+        .env("BASE_URL", &url)
+        .env("CHROMIUM_PATH", "/usr/bin/chromium");
+    run_counted("end-to-end tests (Playwright)", &mut node)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn npm_pins_match_package_json() {
+        let text = std::fs::read_to_string(project_root().join("package.json")).unwrap();
+        for (name, version) in pins::NPM {
+            assert!(
+                text.contains(&format!("\"{name}\": \"{version}\"")),
+                "package.json does not pin {name} at {version}"
+            );
+        }
+    }
+
+    #[test]
+    fn wasm_bindgen_version_comes_from_the_lock_file() {
+        let v = bootstrap::wasm_bindgen_version(&project_root()).unwrap();
+        let manifest = std::fs::read_to_string(project_root().join("Cargo.toml")).unwrap();
+        assert!(manifest.contains(&format!("wasm-bindgen = \"={v}\"")), "Cargo.toml pins {v}");
+    }
+
+    #[test]
+    fn ports_parse() {
+        assert_eq!(port(&[]), Some(8080));
+        assert_eq!(port(&["--port".into(), "9000".into()]), Some(9000));
+        assert_eq!(port(&["--port".into(), "x".into()]), None);
+        assert_eq!(port(&["--bogus".into()]), None);
+    }
+}

@@ -1,0 +1,37 @@
+//! Every tool version the project depends on, in one place.
+//!
+//! npm packages are pinned exactly in `package.json` / `package-lock.json` (npm's own pin file);
+//! a test in `main.rs` checks those match [`NPM`]. The wasm-bindgen CLI is not listed: its version
+//! is read from `Cargo.lock`, because the CLI must equal the library exactly.
+
+/// Trunk, installed with `cargo install --locked` on the stable toolchain (0.22 needs Rust 1.96.1).
+pub const TRUNK: &str = "0.21.14";
+
+/// npm packages (name, exact version), installed by `npm ci` from the committed lock file.
+pub const NPM: [(&str, &str); 3] = [
+    ("axe-core", "4.14.1"),
+    ("binaryen", "132.0.0"),
+    ("playwright-core", "1.65.1"),
+];
+
+/// What `wasm-opt --version` must contain (npm binaryen 132); Trunk.toml pins the same.
+pub const WASM_OPT_VERSION: &str = "version_132";
+
+/// Debian packages for the wasm toolchain when rustup cannot provide the wasm32 target.
+/// Verified version on Debian 12: 1.96.0+dfsg1-1~deb12u2.
+pub const APT_DEBIAN_RUST: [&str; 5] = [
+    "rustc-web",
+    "cargo-web",
+    "rust-web-src",
+    "rust-web-llvm",
+    "rust-web-clippy",
+];
+
+/// The Debian Rust version the fallback route was verified with (checked, warned on mismatch).
+pub const DEBIAN_RUST_VERSION: &str = "1.96";
+
+/// Debian packages for browser tests. Verified: 156.0.8078.x.
+pub const APT_BROWSER: [&str; 2] = ["chromium", "chromium-driver"];
+
+/// How long `rustup target add wasm32-unknown-unknown` may try before the Debian route is used.
+pub const RUSTUP_TARGET_TIMEOUT_SECS: u64 = 25;
