@@ -21,11 +21,23 @@ export async function launch() {
   });
 }
 
+// The widget events a page has seen so far (recorded by `open`).
+export async function events(page) {
+  return page.evaluate(() => window.__roleCompareEvents.map((e) => e.type));
+}
+
 // Opens `path` under BASE_URL in a fresh context; collects console errors and page errors so a
 // spec can assert the page stayed clean.
 export async function open(browser, path, options = {}) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
+  // Record the widget's events from the very start, before any element can fire one.
+  await context.addInitScript(() => {
+    window.__roleCompareEvents = [];
+    for (const name of ["role-compare-ready", "role-compare-error", "role-compare-change"]) {
+      document.addEventListener(name, (e) => window.__roleCompareEvents.push({ type: e.type, detail: e.detail }));
+    }
+  });
   const problems = [];
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
   page.on("console", (m) => {
