@@ -69,7 +69,10 @@ pub enum Status {
 /// every role is compared, so a bad attribute never empties the widget.
 pub fn compare(dataset: &Dataset, filters: &Filters) -> Comparison {
     let columns = selected(dataset.roles.iter().map(|r| r.id.as_str()), &filters.roles);
-    let facets = selected(dataset.facets.iter().map(|f| f.id.as_str()), &filters.facets);
+    let facets = selected(
+        dataset.facets.iter().map(|f| f.id.as_str()),
+        &filters.facets,
+    );
     let needle = filters.search.trim().to_lowercase();
 
     let mut groups = Vec::new();
@@ -177,11 +180,17 @@ fn status(dataset: &Dataset, columns: &[usize], cells: &[Cell]) -> Option<Status
             let all_shared = cells.iter().all(|cell| match cell {
                 Cell::Claims(ids) => ids.iter().all(|&ci| {
                     let roles = &dataset.claims[ci].roles;
-                    columns.iter().all(|&ri| roles.contains(&dataset.roles[ri].id))
+                    columns
+                        .iter()
+                        .all(|&ri| roles.contains(&dataset.roles[ri].id))
                 }),
                 Cell::Gap => false,
             });
-            Some(if all_shared { Status::Shared } else { Status::Differs })
+            Some(if all_shared {
+                Status::Shared
+            } else {
+                Status::Differs
+            })
         }
         _ => Some(Status::Differs),
     }

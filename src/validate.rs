@@ -106,7 +106,10 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<ValidationError>> {
     if d.format != FORMAT {
         r.push(
             "format",
-            format!("unsupported format {} (this widget reads {FORMAT})", d.format),
+            format!(
+                "unsupported format {} (this widget reads {FORMAT})",
+                d.format
+            ),
         );
     }
     r.text("version".into(), &d.version);
@@ -118,6 +121,15 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<ValidationError>> {
     for (i, s) in d.sources.iter().enumerate() {
         r.id(format!("sources[{i}].id"), &s.id, &mut source_ids);
         r.text(format!("sources[{i}].title"), &s.title);
+        for (field, value) in [
+            ("author", &s.author),
+            ("publisher", &s.publisher),
+            ("note", &s.note),
+        ] {
+            if let Some(value) = value {
+                r.text(format!("sources[{i}].{field}"), value);
+            }
+        }
     }
     if d.sources.is_empty() {
         r.push("sources", "must list at least one source");
@@ -127,8 +139,14 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<ValidationError>> {
     for (i, f) in d.facets.iter().enumerate() {
         r.id(format!("facets[{i}].id"), &f.id, &mut facet_ids);
         r.text(format!("facets[{i}].label"), &f.label);
+        if let Some(description) = &f.description {
+            r.text(format!("facets[{i}].description"), description);
+        }
         if f.topics.is_empty() {
-            r.push(format!("facets[{i}].topics"), "must list at least one topic");
+            r.push(
+                format!("facets[{i}].topics"),
+                "must list at least one topic",
+            );
         }
         let mut topic_ids = HashSet::new();
         for (j, t) in f.topics.iter().enumerate() {
@@ -184,6 +202,9 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<ValidationError>> {
                     format!("unknown tag key (expected one of: {})", TAG_KEYS.join(", ")),
                 );
             }
+            if values.is_empty() {
+                r.push(format!("{path}.tags.{key}"), "must list at least one value");
+            }
             for (j, v) in values.iter().enumerate() {
                 r.text(format!("{path}.tags.{key}[{j}]"), v);
             }
@@ -198,12 +219,20 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<ValidationError>> {
         check_topic(&mut r, d, &path, &k.facet, &k.topic);
         r.role_refs(&format!("{path}.roles"), &k.roles, &role_ids);
         if k.sides.len() < 2 {
-            r.push(format!("{path}.sides"), "a conflict needs at least two sides");
+            r.push(
+                format!("{path}.sides"),
+                "a conflict needs at least two sides",
+            );
         }
         for (j, side) in k.sides.iter().enumerate() {
             let side_path = format!("{path}.sides[{j}]");
             r.text(format!("{side_path}.text"), &side.text);
-            r.citations(&format!("{side_path}.sources"), &side.sources, &source_ids, 1);
+            r.citations(
+                &format!("{side_path}.sources"),
+                &side.sources,
+                &source_ids,
+                1,
+            );
             for (n, id) in side.claims.iter().enumerate() {
                 if !claim_ids.contains(id) {
                     r.push(
@@ -217,7 +246,10 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<ValidationError>> {
 
     for (i, role) in d.roles.iter().enumerate() {
         if !roles_with_claims.contains(&role.id) {
-            r.push(format!("roles[{i}]"), format!("role \"{}\" has no claims", role.id));
+            r.push(
+                format!("roles[{i}]"),
+                format!("role \"{}\" has no claims", role.id),
+            );
         }
     }
 
@@ -231,7 +263,10 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<ValidationError>> {
 /// Reports an unknown facet, or a topic that is not one of its facet's topics.
 fn check_topic(r: &mut Report, d: &Dataset, path: &str, facet: &str, topic: &str) {
     match d.facet(facet) {
-        None => r.push(format!("{path}.facet"), format!("unknown facet \"{facet}\"")),
+        None => r.push(
+            format!("{path}.facet"),
+            format!("unknown facet \"{facet}\""),
+        ),
         Some(f) if !f.topics.iter().any(|t| t.id == topic) => r.push(
             format!("{path}.topic"),
             format!("topic \"{topic}\" is not a topic of facet \"{facet}\""),
@@ -244,7 +279,13 @@ fn check_topic(r: &mut Report, d: &Dataset, path: &str, facet: &str, topic: &str
 fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {
+    if b.len() != 10
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !digits(0..4)
+        || !digits(5..7)
+        || !digits(8..10)
+    {
         return false;
     }
     let month = (b[5] - b'0') * 10 + (b[6] - b'0');

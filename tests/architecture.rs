@@ -29,7 +29,13 @@ fn names(text: &str, ident: &str) -> bool {
 
 #[test]
 fn data_compare_and_state_know_nothing_of_yew_or_the_browser() {
-    for module in ["model.rs", "data.rs", "validate.rs", "compare.rs", "state.rs"] {
+    for module in [
+        "model.rs",
+        "data.rs",
+        "validate.rs",
+        "compare.rs",
+        "state.rs",
+    ] {
         let text = source(module);
         for ident in BROWSER.iter().chain(FRAMEWORK.iter()) {
             assert!(!names(&text, ident), "src/{module} names `{ident}`");
@@ -44,11 +50,18 @@ fn views_do_not_touch_the_browser() {
     for entry in std::fs::read_dir(dir).unwrap().flatten() {
         let text = std::fs::read_to_string(entry.path()).unwrap();
         for ident in BROWSER {
-            assert!(!names(&text, ident), "{} names `{ident}`", entry.path().display());
+            assert!(
+                !names(&text, ident),
+                "{} names `{ident}`",
+                entry.path().display()
+            );
         }
         seen += 1;
     }
-    assert!(seen >= 2, "expected the view modules to be checked, saw {seen}");
+    assert!(
+        seen >= 2,
+        "expected the view modules to be checked, saw {seen}"
+    );
 }
 
 #[test]
@@ -91,7 +104,11 @@ fn every_module_opens_with_a_doc_comment() {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "rs") {
                 let text = std::fs::read_to_string(&path).unwrap();
-                assert!(text.starts_with("//!"), "{} does not open with //!", path.display());
+                assert!(
+                    text.starts_with("//!"),
+                    "{} does not open with //!",
+                    path.display()
+                );
             }
         }
     }

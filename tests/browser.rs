@@ -19,7 +19,9 @@ async fn mounts_a_table_with_the_three_roles_in_an_open_shadow_root() {
     yield_now().await;
 
     let shadow = host.shadow_root().expect("an open shadow root is attached");
-    let headers = shadow.query_selector_all("table thead th[scope=col]").unwrap();
+    let headers = shadow
+        .query_selector_all("table thead th[scope=col]")
+        .unwrap();
     let names: Vec<String> = (0..headers.length())
         .filter_map(|i| headers.item(i))
         .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())

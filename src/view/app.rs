@@ -62,9 +62,10 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
     let filters = use_reducer_eq(move || FilterState(initial));
     let comparison = {
         let dataset = Rc::clone(&props.dataset);
-        use_memo((Rc::clone(&props.dataset), filters.0.clone()), move |(_, f)| {
-            compare(&dataset, f)
-        })
+        use_memo(
+            (Rc::clone(&props.dataset), filters.0.clone()),
+            move |(_, f)| compare(&dataset, f),
+        )
     };
     html! {
         <div class="rc" part="root">

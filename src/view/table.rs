@@ -28,7 +28,11 @@ impl PartialEq for ComparisonTableProps {
 pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
     let d = &*props.dataset;
     let c = &*props.comparison;
-    let names: Vec<&str> = c.columns.iter().map(|&i| d.roles[i].abbr.as_str()).collect();
+    let names: Vec<&str> = c
+        .columns
+        .iter()
+        .map(|&i| d.roles[i].abbr.as_str())
+        .collect();
     let caption = format!(
         "How the {} roles compare. Dataset version {}, last reviewed {}.",
         names.join(", "),
@@ -105,7 +109,11 @@ fn row_html(d: &Dataset, c: &Comparison, facet: usize, row: &Row) -> Html {
 
 /// A source marker: the source's number in the dataset's list, named for assistive technology.
 fn marker(d: &Dataset, cite: &Citation) -> Html {
-    let n = d.sources.iter().position(|s| s.id == cite.source).map_or(0, |i| i + 1);
+    let n = d
+        .sources
+        .iter()
+        .position(|s| s.id == cite.source)
+        .map_or(0, |i| i + 1);
     let title = d.source(&cite.source).map_or("", |s| s.title.as_str());
     let label = match &cite.at {
         Some(at) => format!("Source {n}: {title}, {at}"),

@@ -90,7 +90,10 @@ pub fn ensure(root: &Path, browser: bool) -> Result<Toolchain> {
     say("bootstrap: checking the machine (run again at any time: every step is skipped when done)");
     for tool in ["node", "npm"] {
         if output(Command::new(tool).arg("--version")).is_none() {
-            return Err(missing_by_hand(&[tool], "Node.js and npm are required (Debian: apt-get install nodejs npm)"));
+            return Err(missing_by_hand(
+                &[tool],
+                "Node.js and npm are required (Debian: apt-get install nodejs npm)",
+            ));
         }
     }
 
@@ -105,7 +108,9 @@ pub fn ensure(root: &Path, browser: bool) -> Result<Toolchain> {
     install_apt(&apt)?;
     if route == Route::Debian {
         let version = output(Command::new("/usr/bin/rustc").arg("--version")).unwrap_or_default();
-        say(format!("toolchain: Debian route ({version}, std built from source for {WASM32})"));
+        say(format!(
+            "toolchain: Debian route ({version}, std built from source for {WASM32})"
+        ));
         if !version.contains(pins::DEBIAN_RUST_VERSION) {
             say(format!(
                 "warning: expected Debian rustc {}, found \"{version}\"; builds may differ",
@@ -121,7 +126,8 @@ pub fn ensure(root: &Path, browser: bool) -> Result<Toolchain> {
     // No --locked: the registry mirror may lack the newest patch of one of its dependencies.
     cargo_tool("wasm-bindgen", "wasm-bindgen-cli", &bindgen, &[])?;
     npm_packages(root)?;
-    let opt = output(Command::new(root.join("node_modules/.bin/wasm-opt")).arg("--version")).unwrap_or_default();
+    let opt = output(Command::new(root.join("node_modules/.bin/wasm-opt")).arg("--version"))
+        .unwrap_or_default();
     if !opt.contains(pins::WASM_OPT_VERSION) {
         return Err(Failure {
             step: "wasm-opt".into(),
@@ -140,15 +146,22 @@ pub fn ensure(root: &Path, browser: bool) -> Result<Toolchain> {
 /// attempt is remembered (in ~/.cache/role-compare) so later runs do not wait again; delete the
 /// marker, or set ROLE_COMPARE_RETRY_RUSTUP=1, to try rustup again.
 fn pick_route() -> Route {
-    if let Some(route) = std::env::var("ROLE_COMPARE_ROUTE").ok().as_deref().and_then(|r| match r {
-        "rustup" => Some(Route::Rustup),
-        "debian" => Some(Route::Debian),
-        _ => None,
-    }) {
-        say(format!("toolchain: ROLE_COMPARE_ROUTE forces the {route:?} route"));
+    if let Some(route) = std::env::var("ROLE_COMPARE_ROUTE")
+        .ok()
+        .as_deref()
+        .and_then(|r| match r {
+            "rustup" => Some(Route::Rustup),
+            "debian" => Some(Route::Debian),
+            _ => None,
+        })
+    {
+        say(format!(
+            "toolchain: ROLE_COMPARE_ROUTE forces the {route:?} route"
+        ));
         return route;
     }
-    let installed = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    let installed =
+        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
     if installed.lines().any(|l| l.trim() == WASM32) {
         return Route::Rustup;
     }
@@ -172,7 +185,10 @@ fn pick_route() -> Route {
         Route::Rustup
     } else {
         let _ = std::fs::create_dir_all(cache_dir());
-        let _ = std::fs::write(&marker, "rustup target add wasm32-unknown-unknown failed or timed out\n");
+        let _ = std::fs::write(
+            &marker,
+            "rustup target add wasm32-unknown-unknown failed or timed out\n",
+        );
         say("toolchain: rustup cannot provide wasm32 here; falling back to Debian's rustc-web + build-std");
         Route::Debian
     }
@@ -209,8 +225,14 @@ fn install_apt(pkgs: &[&str]) -> Result {
         };
         return Err(missing_by_hand(&missing, why));
     }
-    say(format!("apt: installing {} (a few minutes on a fresh machine)", missing.join(" ")));
-    run("apt-get update", Command::new("apt-get").args(["update", "-q"]))?;
+    say(format!(
+        "apt: installing {} (a few minutes on a fresh machine)",
+        missing.join(" ")
+    ));
+    run(
+        "apt-get update",
+        Command::new("apt-get").args(["update", "-q"]),
+    )?;
     run(
         "apt-get install",
         Command::new("apt-get")
@@ -254,7 +276,10 @@ pub fn wasm_bindgen_version(root: &Path) -> Result<String> {
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = ")) {
+            if let Some(v) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = "))
+            {
                 return Ok(v.trim_matches('"').to_owned());
             }
         }

@@ -86,7 +86,12 @@ fn build(tc: &Toolchain) -> sh::Result {
     let start = Instant::now();
     run("build", &mut tc.trunk_build())?;
     let dist = tc.root.join("dist");
-    let missing: Vec<&str> = DIST_FILES.iter().copied().filter(|f| !dist.join(f).is_file()).collect();
+    arrange_dist(&tc.root, &dist)?;
+    let missing: Vec<&str> = DIST_FILES
+        .iter()
+        .copied()
+        .filter(|f| !dist.join(f).is_file())
+        .collect();
     if !missing.is_empty() {
         return Err(Failure {
             step: "build".into(),
@@ -94,11 +99,39 @@ fn build(tc: &Toolchain) -> sh::Result {
             why: format!("is missing {}", missing.join(", ")),
         });
     }
-    say(format!("build: dist/ ready in {:.0}s", start.elapsed().as_secs_f64()));
+    say(format!(
+        "build: dist/ ready in {:.0}s",
+        start.elapsed().as_secs_f64()
+    ));
     for f in DIST_FILES {
-        let size = std::fs::metadata(dist.join(f)).map(|m| m.len()).unwrap_or(0);
+        let size = std::fs::metadata(dist.join(f))
+            .map(|m| m.len())
+            .unwrap_or(0);
         say(format!("  dist/{f:<22} {size:>8} bytes"));
     }
+    Ok(())
+}
+
+/// Trunk names the glue after the package (`role-compare.js`), which is the loader's public
+/// name. Give the glue and wasm the library's name and put the loader in its place.
+fn arrange_dist(root: &Path, dist: &Path) -> sh::Result {
+    let fail = |what: String, e: std::io::Error| Failure {
+        step: "build".into(),
+        command: what,
+        why: format!("failed ({e})"),
+    };
+    for (from, to) in [
+        ("role-compare.js", "role_compare.js"),
+        ("role-compare_bg.wasm", "role_compare_bg.wasm"),
+    ] {
+        std::fs::rename(dist.join(from), dist.join(to))
+            .map_err(|e| fail(format!("rename dist/{from} to dist/{to}"), e))?;
+    }
+    std::fs::copy(
+        root.join("www/role-compare.js"),
+        dist.join("role-compare.js"),
+    )
+    .map_err(|e| fail("copy www/role-compare.js to dist/".into(), e))?;
     Ok(())
 }
 
@@ -108,7 +141,9 @@ fn serve_forever(root: &Path, port: u16) -> sh::Result<ExitCode> {
         command: format!("bind 127.0.0.1:{port}"),
         why: format!("failed ({e}); try --port with another number"),
     })?;
-    say(format!("serve: the demo is at {url} (embed page: {url}embed.html); Ctrl-C stops"));
+    say(format!(
+        "serve: the demo is at {url} (embed page: {url}embed.html); Ctrl-C stops"
+    ));
     serve::serve(listener, root.join("dist"));
     Ok(ExitCode::SUCCESS)
 }
@@ -126,10 +161,16 @@ fn test(tc: &Toolchain) -> ExitCode {
     };
     let check = |name: &str, cmd: &mut Command| -> Counts {
         match run(name, cmd) {
-            Ok(()) => Counts { passed: 1, failed: 0 },
+            Ok(()) => Counts {
+                passed: 1,
+                failed: 0,
+            },
             Err(f) => {
                 eprintln!("error: {f}");
-                Counts { passed: 0, failed: 1 }
+                Counts {
+                    passed: 0,
+                    failed: 1,
+                }
             }
         }
     };
@@ -139,7 +180,14 @@ fn test(tc: &Toolchain) -> ExitCode {
     total += check("fmt", &mut host(&["fmt", "--all", "--check"]));
     total += check(
         "clippy (host)",
-        &mut host(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
+        &mut host(&[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]),
     );
     timed("fmt + clippy (host)", t);
 
@@ -157,7 +205,10 @@ fn test(tc: &Toolchain) -> ExitCode {
     let mut browser = tc.wasm_cargo("test", true);
     browser
         .args(["--test", "browser"])
-        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+            "wasm-bindgen-test-runner",
+        )
         .env("CHROMEDRIVER", "/usr/bin/chromedriver")
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
     total += run_counted("browser tests (wasm-bindgen-test)", &mut browser);
@@ -166,7 +217,10 @@ fn test(tc: &Toolchain) -> ExitCode {
     let t = Instant::now();
     match build(tc) {
         Ok(()) => {
-            total += Counts { passed: 1, failed: 0 };
+            total += Counts {
+                passed: 1,
+                failed: 0,
+            };
             timed("release build", t);
             let t = Instant::now();
             total += e2e(tc);
@@ -174,11 +228,17 @@ fn test(tc: &Toolchain) -> ExitCode {
         }
         Err(f) => {
             eprintln!("error: {f}; end-to-end tests skipped (they need dist/)");
-            total += Counts { passed: 0, failed: 1 };
+            total += Counts {
+                passed: 0,
+                failed: 1,
+            };
         }
     }
 
-    say(format!("test: all tiers in {:.0}s", start.elapsed().as_secs_f64()));
+    say(format!(
+        "test: all tiers in {:.0}s",
+        start.elapsed().as_secs_f64()
+    ));
     println!("{} passed, {} failed", total.passed, total.failed);
     if total.failed == 0 {
         ExitCode::SUCCESS
@@ -193,7 +253,10 @@ fn e2e(tc: &Toolchain) -> Counts {
         Ok(bound) => bound,
         Err(e) => {
             eprintln!("error: step \"end-to-end tests\" failed: could not bind 127.0.0.1 ({e})");
-            return Counts { passed: 0, failed: 1 };
+            return Counts {
+                passed: 0,
+                failed: 1,
+            };
         }
     };
     let dist = tc.root.join("dist");
@@ -238,7 +301,10 @@ mod tests {
     fn wasm_bindgen_version_comes_from_the_lock_file() {
         let v = bootstrap::wasm_bindgen_version(&project_root()).unwrap();
         let manifest = std::fs::read_to_string(project_root().join("Cargo.toml")).unwrap();
-        assert!(manifest.contains(&format!("wasm-bindgen = \"={v}\"")), "Cargo.toml pins {v}");
+        assert!(
+            manifest.contains(&format!("wasm-bindgen = \"={v}\"")),
+            "Cargo.toml pins {v}"
+        );
     }
 
     #[test]

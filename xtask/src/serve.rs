@@ -35,12 +35,24 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     let method = parts.next().unwrap_or("");
     let target = parts.next().unwrap_or("/");
     if method != "GET" && method != "HEAD" {
-        return respond(&mut stream, "405 Method Not Allowed", "text/plain", b"method not allowed", true);
+        return respond(
+            &mut stream,
+            "405 Method Not Allowed",
+            "text/plain",
+            b"method not allowed",
+            true,
+        );
     }
     let path = target.split(['?', '#']).next().unwrap_or("/");
     match resolve(root, path).and_then(|p| std::fs::read(&p).ok().map(|b| (p, b))) {
         Some((file, body)) => respond(&mut stream, "200 OK", mime(&file), &body, method == "GET"),
-        None => respond(&mut stream, "404 Not Found", "text/plain", b"not found", method == "GET"),
+        None => respond(
+            &mut stream,
+            "404 Not Found",
+            "text/plain",
+            b"not found",
+            method == "GET",
+        ),
     }
 }
 
@@ -91,7 +103,13 @@ fn mime(path: &Path) -> &'static str {
     }
 }
 
-fn respond(stream: &mut TcpStream, status: &str, kind: &str, body: &[u8], with_body: bool) -> std::io::Result<()> {
+fn respond(
+    stream: &mut TcpStream,
+    status: &str,
+    kind: &str,
+    body: &[u8],
+    with_body: bool,
+) -> std::io::Result<()> {
     write!(
         stream,
         "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
@@ -114,7 +132,10 @@ mod tests {
         std::fs::write(root.join("index.html"), "hi").unwrap();
         std::fs::write(root.join("sub/a b.js"), "x").unwrap();
         assert_eq!(resolve(&root, "/"), Some(root.join("index.html")));
-        assert_eq!(resolve(&root, "/sub/a%20b.js"), Some(root.join("sub/a b.js")));
+        assert_eq!(
+            resolve(&root, "/sub/a%20b.js"),
+            Some(root.join("sub/a b.js"))
+        );
         assert_eq!(resolve(&root, "/../etc/passwd"), None);
         assert_eq!(resolve(&root, "/sub/%2e%2e/%2e%2e/etc/passwd"), None);
         assert_eq!(resolve(&root, "/missing.js"), None);
@@ -123,7 +144,13 @@ mod tests {
 
     #[test]
     fn wasm_is_served_as_wasm() {
-        assert_eq!(mime(Path::new("x/role_compare_bg.wasm")), "application/wasm");
-        assert_eq!(mime(Path::new("role-compare.js")), "text/javascript; charset=utf-8");
+        assert_eq!(
+            mime(Path::new("x/role_compare_bg.wasm")),
+            "application/wasm"
+        );
+        assert_eq!(
+            mime(Path::new("role-compare.js")),
+            "text/javascript; charset=utf-8"
+        );
     }
 }

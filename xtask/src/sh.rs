@@ -16,7 +16,11 @@ pub struct Failure {
 
 impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "step \"{}\" failed: `{}` {}", self.step, self.command, self.why)
+        write!(
+            f,
+            "step \"{}\" failed: `{}` {}",
+            self.step, self.command, self.why
+        )
     }
 }
 
@@ -33,7 +37,13 @@ pub fn show(cmd: &Command) -> String {
         .get_envs()
         .filter_map(|(k, v)| {
             let k = k.to_string_lossy();
-            (k != "PATH").then(|| format!("{}={}", k, v.map(|v| v.to_string_lossy()).unwrap_or_default()))
+            (k != "PATH").then(|| {
+                format!(
+                    "{}={}",
+                    k,
+                    v.map(|v| v.to_string_lossy()).unwrap_or_default()
+                )
+            })
         })
         .collect();
     parts.push(cmd.get_program().to_string_lossy().into_owned());
@@ -71,7 +81,11 @@ pub fn output(cmd: &mut Command) -> Option<String> {
 
 /// Runs `cmd` and kills it after `limit`; true when it finished successfully in time.
 pub fn run_with_timeout(step: &str, cmd: &mut Command, limit: Duration) -> bool {
-    say(format!("{step}: {} (giving up after {}s)", show(cmd), limit.as_secs()));
+    say(format!(
+        "{step}: {} (giving up after {}s)",
+        show(cmd),
+        limit.as_secs()
+    ));
     let Ok(mut child) = cmd.spawn() else {
         return false;
     };
@@ -83,7 +97,10 @@ pub fn run_with_timeout(step: &str, cmd: &mut Command, limit: Duration) -> bool 
             _ => {
                 let _ = child.kill();
                 let _ = child.wait();
-                say(format!("{step}: no answer in {}s; stopped it", limit.as_secs()));
+                say(format!(
+                    "{step}: no answer in {}s; stopped it",
+                    limit.as_secs()
+                ));
                 return false;
             }
         }
@@ -109,7 +126,7 @@ impl std::ops::AddAssign for Counts {
 pub fn count_line(line: &str, counts: &mut Counts) {
     let line = line.trim();
     if let Some(rest) = line.strip_prefix("test result: ") {
-        for part in rest.split(|c| c == ';' || c == '.') {
+        for part in rest.split([';', '.']) {
             let mut words = part.split_whitespace();
             if let (Some(n), Some(kind)) = (words.next(), words.next()) {
                 if let Ok(n) = n.parse::<u32>() {
@@ -137,10 +154,16 @@ pub fn run_counted(step: &str, cmd: &mut Command) -> Counts {
     let child = cmd.stdout(Stdio::piped()).spawn();
     let Ok(mut child) = child else {
         eprintln!("error: step \"{step}\" failed: `{line}` could not start");
-        return Counts { passed: 0, failed: 1 };
+        return Counts {
+            passed: 0,
+            failed: 1,
+        };
     };
     if let Some(out) = child.stdout.take() {
-        for text in BufReader::new(out).lines().map_while(std::result::Result::ok) {
+        for text in BufReader::new(out)
+            .lines()
+            .map_while(std::result::Result::ok)
+        {
             println!("{text}");
             count_line(&text, &mut counts);
         }
@@ -179,6 +202,12 @@ mod tests {
             "# fail 1",
             "ok 1 - something passed",
         ]);
-        assert_eq!(c, Counts { passed: 8, failed: 3 });
+        assert_eq!(
+            c,
+            Counts {
+                passed: 8,
+                failed: 3
+            }
+        );
     }
 }
