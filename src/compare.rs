@@ -5,8 +5,9 @@
 //! on it, or whether only one role has anything to say. The result refers to the dataset by
 //! index, so it is cheap to compute and to compare. No yew, no DOM: tested natively.
 
-use crate::model::Dataset;
-use crate::state::{Filters, Mode};
+use crate::model::{Claim, Dataset};
+use crate::state::{Filters, Mode, CERTIFICATIONS, DUTIES, REPORTING};
+use std::ops::Range;
 
 /// What the reader sees for one set of filters.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,7 +18,7 @@ pub struct Comparison {
     pub groups: Vec<Group>,
     /// Rows visible now.
     pub shown: usize,
-    /// Rows the selected roles and facets have before mode and search narrow them.
+    /// Rows the selected roles have in the whole dataset, before any other filter.
     pub total: usize,
 }
 
@@ -39,7 +40,7 @@ pub struct Row {
     pub cells: Vec<Cell>,
     /// How the compared roles relate on this topic.
     pub status: Status,
-    /// Indices into `dataset.conflicts` of disagreements about this row.
+    /// Indices into `dataset.conflicts` of disagreements about this row that concern a compared role.
     pub conflicts: Vec<usize>,
 }
 
@@ -48,7 +49,7 @@ pub struct Row {
 pub enum Cell {
     /// Indices into `dataset.claims`, in dataset order.
     Claims(Vec<usize>),
-    /// The sources say nothing about this role on this topic.
+    /// The sources say nothing about this role on this topic (or the filters hid all of it).
     Gap,
 }
 
@@ -63,61 +64,60 @@ pub enum Status {
     Only(usize),
 }
 
+impl Comparison {
+    /// Every visible row with its facet index, in display order.
+    pub fn rows(&self) -> impl Iterator<Item = (usize, &Row)> {
+        self.groups
+            .iter()
+            .flat_map(|g| g.rows.iter().map(move |r| (g.facet, r)))
+    }
+}
+
 /// Computes the rows for `filters` over `dataset`.
 ///
-/// Unknown role or facet ids in the filters are ignored; if none of the requested roles exist,
-/// every role is compared, so a bad attribute never empties the widget.
+/// Unknown ids in the filters are ignored; if none of the requested roles (or facets) exist,
+/// every role (or facet) is used, so a bad attribute never empties the widget.
 pub fn compare(dataset: &Dataset, filters: &Filters) -> Comparison {
     let columns = selected(dataset.roles.iter().map(|r| r.id.as_str()), &filters.roles);
-    let facets = selected(
-        dataset.facets.iter().map(|f| f.id.as_str()),
-        &filters.facets,
-    );
-    let needle = filters.search.trim().to_lowercase();
+    let facets = selected(dataset.facets.iter().map(|f| f.id.as_str()), &filters.facets);
+    let unfiltered = Filters {
+        roles: filters.roles.clone(),
+        ..Filters::default()
+    };
 
     let mut groups = Vec::new();
     let (mut shown, mut total) = (0, 0);
-    for &fi in &facets {
-        let facet = &dataset.facets[fi];
+    for (fi, facet) in dataset.facets.iter().enumerate() {
+        let facet_on = facets.contains(&fi);
         let mut rows = Vec::new();
         for (ti, topic) in facet.topics.iter().enumerate() {
-            let claims: Vec<usize> = dataset
+            let on_topic: Vec<usize> = dataset
                 .claims
                 .iter()
                 .enumerate()
                 .filter(|(_, c)| c.facet == facet.id && c.topic == topic.id)
                 .map(|(i, _)| i)
                 .collect();
-            let cells: Vec<Cell> = columns
-                .iter()
-                .map(|&ri| {
-                    let role = &dataset.roles[ri].id;
-                    let mine: Vec<usize> = claims
-                        .iter()
-                        .copied()
-                        .filter(|&ci| dataset.claims[ci].roles.contains(role))
-                        .collect();
-                    if mine.is_empty() {
-                        Cell::Gap
-                    } else {
-                        Cell::Claims(mine)
-                    }
-                })
-                .collect();
+            if status(dataset, &columns, &cells(dataset, &columns, &on_topic, &unfiltered)).is_some() {
+                total += 1;
+            }
+            if !facet_on || (facet.id == DUTIES && filters.duty_topic.as_ref().is_some_and(|t| *t != topic.id)) {
+                continue;
+            }
+            let cells = cells(dataset, &columns, &on_topic, filters);
             let Some(status) = status(dataset, &columns, &cells) else {
                 continue;
             };
-            total += 1;
             let mode_ok = match filters.mode {
                 Mode::All => true,
                 Mode::Differences => status != Status::Shared,
                 Mode::Shared => status == Status::Shared,
             };
-            let search_ok = needle.is_empty()
+            let search_ok = filters.search.trim().is_empty()
                 || cells.iter().any(|cell| match cell {
                     Cell::Claims(ids) => ids
                         .iter()
-                        .any(|&ci| dataset.claims[ci].text.to_lowercase().contains(&needle)),
+                        .any(|&ci| !matches(&dataset.claims[ci].text, &filters.search).is_empty()),
                     Cell::Gap => false,
                 });
             if mode_ok && search_ok {
@@ -126,6 +126,12 @@ pub fn compare(dataset: &Dataset, filters: &Filters) -> Comparison {
                     .iter()
                     .enumerate()
                     .filter(|(_, k)| k.facet == facet.id && k.topic == topic.id)
+                    .filter(|(_, k)| {
+                        k.roles.is_empty()
+                            || k.roles
+                                .iter()
+                                .any(|r| columns.iter().any(|&ri| dataset.roles[ri].id == *r))
+                    })
                     .map(|(i, _)| i)
                     .collect();
                 rows.push(Row {
@@ -146,6 +152,46 @@ pub fn compare(dataset: &Dataset, filters: &Filters) -> Comparison {
         groups,
         shown,
         total,
+    }
+}
+
+/// The cells of one topic: each column's claims that pass the claim-level filters.
+fn cells(dataset: &Dataset, columns: &[usize], on_topic: &[usize], filters: &Filters) -> Vec<Cell> {
+    columns
+        .iter()
+        .map(|&ri| {
+            let role = &dataset.roles[ri].id;
+            let mine: Vec<usize> = on_topic
+                .iter()
+                .copied()
+                .filter(|&ci| {
+                    let claim = &dataset.claims[ci];
+                    claim.roles.contains(role) && passes_claim_filters(claim, filters)
+                })
+                .collect();
+            if mine.is_empty() {
+                Cell::Gap
+            } else {
+                Cell::Claims(mine)
+            }
+        })
+        .collect()
+}
+
+/// The filters that act on single claims inside the certifications and reporting facets.
+fn passes_claim_filters(claim: &Claim, filters: &Filters) -> bool {
+    let tagged = |key: &str, value: &Option<String>| {
+        value
+            .as_ref()
+            .is_none_or(|v| claim.tags.get(key).is_some_and(|vs| vs.contains(v)))
+    };
+    match claim.facet.as_str() {
+        CERTIFICATIONS => {
+            tagged("issuer", &filters.issuer)
+                && filters.suits.as_ref().is_none_or(|r| claim.roles.contains(r))
+        }
+        REPORTING => tagged("target", &filters.target),
+        _ => true,
     }
 }
 
@@ -180,9 +226,7 @@ fn status(dataset: &Dataset, columns: &[usize], cells: &[Cell]) -> Option<Status
             let all_shared = cells.iter().all(|cell| match cell {
                 Cell::Claims(ids) => ids.iter().all(|&ci| {
                     let roles = &dataset.claims[ci].roles;
-                    columns
-                        .iter()
-                        .all(|&ri| roles.contains(&dataset.roles[ri].id))
+                    columns.iter().all(|&ri| roles.contains(&dataset.roles[ri].id))
                 }),
                 Cell::Gap => false,
             });
@@ -194,4 +238,40 @@ fn status(dataset: &Dataset, columns: &[usize], cells: &[Cell]) -> Option<Status
         }
         _ => Some(Status::Differs),
     }
+}
+
+/// Byte ranges of `text` that match `needle`, case-insensitively, without overlaps.
+///
+/// Matching is char by char on lowercase forms, so the ranges always fall on char boundaries of
+/// the original text, whatever lowercasing does to lengths. An empty needle matches nothing.
+pub fn matches(text: &str, needle: &str) -> Vec<Range<usize>> {
+    let needle: Vec<char> = needle.trim().chars().flat_map(char::to_lowercase).collect();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    // The lowercased text, and for each of its chars: the byte offset of the original char it
+    // came from, and whether it is the first char of that original's lowercase form.
+    let mut lower = Vec::new();
+    let mut origin = Vec::new();
+    let mut starts = Vec::new();
+    for (at, c) in text.char_indices() {
+        for (n, l) in c.to_lowercase().enumerate() {
+            lower.push(l);
+            origin.push(at);
+            starts.push(n == 0);
+        }
+    }
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k + needle.len() <= lower.len() {
+        let end = k + needle.len();
+        let whole_chars = starts[k] && starts.get(end).is_none_or(|&s| s);
+        if whole_chars && lower[k..end] == needle[..] {
+            found.push(origin[k]..origin.get(end).copied().unwrap_or(text.len()));
+            k = end;
+        } else {
+            k += 1;
+        }
+    }
+    found
 }

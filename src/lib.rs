@@ -24,8 +24,10 @@
 //! assert_eq!(names, ["CIO", "CISO", "CSO"]);
 //! ```
 
+pub mod chart;
 pub mod compare;
 pub mod data;
+pub mod export;
 pub mod model;
 pub mod state;
 pub mod validate;

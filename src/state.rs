@@ -4,6 +4,15 @@
 //! layer wraps this in yew's `Reducible`; the element layer maps attributes onto it. Keeping it
 //! here lets every filter combination be tested natively.
 
+use crate::model::Dataset;
+
+/// The facet whose topics the duty-topic filter chooses from.
+pub const DUTIES: &str = "duties";
+/// The facet the issuer and "suits role" filters narrow.
+pub const CERTIFICATIONS: &str = "certifications";
+/// The facet the reporting-target filter narrows.
+pub const REPORTING: &str = "reporting";
+
 /// Which rows to show, by how the selected roles compare on them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Mode {
@@ -29,6 +38,15 @@ impl Mode {
         }
     }
 
+    /// The label readers see.
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::All => "All rows",
+            Mode::Differences => "Differences only",
+            Mode::Shared => "Shared only",
+        }
+    }
+
     /// Reads the attribute spelling; `None` for anything else.
     pub fn parse(s: &str) -> Option<Mode> {
         Mode::ALL.into_iter().find(|m| m.as_str() == s.trim())
@@ -38,27 +56,45 @@ impl Mode {
 /// What the reader has chosen to see.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Filters {
-    /// Role ids to compare, in dataset order; empty means every role.
+    /// Role ids to compare; empty means every role.
     pub roles: Vec<String>,
     /// Facet ids to show; empty means every facet.
     pub facets: Vec<String>,
+    /// Inside the duties facet, only this topic.
+    pub duty_topic: Option<String>,
+    /// Inside the certifications facet, only claims whose `issuer` tag has this value.
+    pub issuer: Option<String>,
+    /// Inside the certifications facet, only claims about this role id.
+    pub suits: Option<String>,
+    /// Inside the reporting facet, only claims whose `target` tag has this value.
+    pub target: Option<String>,
     /// Row selection by comparison status.
     pub mode: Mode,
-    /// Text that claims must contain (case-insensitive); empty matches everything.
+    /// Text that a row's claims must contain (case-insensitive); empty matches everything.
     pub search: String,
 }
 
 /// A change the reader (or the host page) makes to the filters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    /// Show exactly these roles (empty: all).
+    /// Compare exactly these roles (empty: all).
     SetRoles(Vec<String>),
     /// Show exactly these facets (empty: all).
     SetFacets(Vec<String>),
+    /// Narrow the duties facet to one topic, or not.
+    SetDutyTopic(Option<String>),
+    /// Narrow certifications to one issuing body, or not.
+    SetIssuer(Option<String>),
+    /// Narrow certifications to one role, or not.
+    SetSuits(Option<String>),
+    /// Narrow reporting lines to one target, or not.
+    SetTarget(Option<String>),
     /// Change the comparison mode.
     SetMode(Mode),
     /// Change the search text.
     SetSearch(String),
+    /// Replace every filter at once (the host page's `state` property).
+    Replace(Filters),
     /// Back to the defaults.
     Reset,
 }
@@ -71,10 +107,62 @@ impl Filters {
         match action {
             Action::SetRoles(roles) => next.roles = roles,
             Action::SetFacets(facets) => next.facets = facets,
+            Action::SetDutyTopic(topic) => next.duty_topic = topic,
+            Action::SetIssuer(issuer) => next.issuer = issuer,
+            Action::SetSuits(role) => next.suits = role,
+            Action::SetTarget(target) => next.target = target,
             Action::SetMode(mode) => next.mode = mode,
             Action::SetSearch(search) => next.search = search,
+            Action::Replace(filters) => next = filters,
             Action::Reset => next = Filters::default(),
         }
         (next != *self).then_some(next)
+    }
+
+    /// Whether anything narrows the rows beyond the role choice.
+    pub fn is_narrowed(&self) -> bool {
+        let plain = Filters {
+            roles: self.roles.clone(),
+            ..Filters::default()
+        };
+        *self != plain
+    }
+
+    /// The active narrowing filters in words, for the empty-result message and the live region.
+    pub fn describe(&self, d: &Dataset) -> Vec<String> {
+        let mut out = Vec::new();
+        if !self.facets.is_empty() {
+            let labels: Vec<&str> = d
+                .facets
+                .iter()
+                .filter(|f| self.facets.contains(&f.id))
+                .map(|f| f.label.as_str())
+                .collect();
+            out.push(format!("sections: {}", labels.join(", ")));
+        }
+        if let Some(t) = &self.duty_topic {
+            let label = d
+                .facet(DUTIES)
+                .and_then(|f| f.topics.iter().find(|x| &x.id == t))
+                .map_or(t.as_str(), |x| x.label.as_str());
+            out.push(format!("duty: {label}"));
+        }
+        if let Some(i) = &self.issuer {
+            out.push(format!("issuing body: {i}"));
+        }
+        if let Some(r) = &self.suits {
+            let abbr = d.role(r).map_or(r.as_str(), |x| x.abbr.as_str());
+            out.push(format!("certifications for: {abbr}"));
+        }
+        if let Some(t) = &self.target {
+            out.push(format!("reports to: {t}"));
+        }
+        if self.mode != Mode::All {
+            out.push(format!("mode: {}", self.mode.label().to_lowercase()));
+        }
+        if !self.search.trim().is_empty() {
+            out.push(format!("search: \u{201c}{}\u{201d}", self.search.trim()));
+        }
+        out
     }
 }

@@ -6,6 +6,7 @@
 //! prerendered fallback. One component per file.
 
 mod app;
+mod orgchart;
 mod table;
 
 pub use app::{RoleCompare, RoleCompareProps};

@@ -18,13 +18,15 @@ pub const NPM: [(&str, &str); 3] = [
 pub const WASM_OPT_VERSION: &str = "version_132";
 
 /// Debian packages for the wasm toolchain when rustup cannot provide the wasm32 target.
-/// Verified version on Debian 12: 1.96.0+dfsg1-1~deb12u2.
-pub const APT_DEBIAN_RUST: [&str; 5] = [
+/// Verified version on Debian 12: 1.96.0+dfsg1-1~deb12u2. `lld-22` is needed because
+/// rust-web-llvm's `/usr/bin/rust-lld` is only a symlink to `lld-22`, which it does not depend on.
+pub const APT_DEBIAN_RUST: [&str; 6] = [
     "rustc-web",
     "cargo-web",
     "rust-web-src",
     "rust-web-llvm",
     "rust-web-clippy",
+    "lld-22",
 ];
 
 /// The Debian Rust version the fallback route was verified with (checked, warned on mismatch).

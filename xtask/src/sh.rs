@@ -36,14 +36,9 @@ pub fn show(cmd: &Command) -> String {
     let mut parts: Vec<String> = cmd
         .get_envs()
         .filter_map(|(k, v)| {
-            let k = k.to_string_lossy();
-            (k != "PATH").then(|| {
-                format!(
-                    "{}={}",
-                    k,
-                    v.map(|v| v.to_string_lossy()).unwrap_or_default()
-                )
-            })
+            // Removed variables (v is None) and PATH are left out: they only add noise.
+            let (k, v) = (k.to_string_lossy(), v?.to_string_lossy());
+            (k != "PATH").then(|| format!("{k}={v}"))
         })
         .collect();
     parts.push(cmd.get_program().to_string_lossy().into_owned());

@@ -1,0 +1,2 @@
+//! `OrgChart`: the reporting lines as an SVG picture with a text alternative. Dumb: it draws the
+//! layout `chart` computed.
