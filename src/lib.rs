@@ -27,6 +27,7 @@
 pub mod chart;
 pub mod compare;
 pub mod data;
+mod dom;
 pub mod export;
 pub mod model;
 pub mod state;

@@ -65,7 +65,7 @@ fn views_do_not_touch_the_browser() {
 }
 
 #[test]
-fn only_the_element_layer_uses_web_sys() {
+fn only_the_glue_layer_uses_web_sys() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut users = Vec::new();
     let mut stack = vec![src.clone()];
@@ -82,7 +82,8 @@ fn only_the_element_layer_uses_web_sys() {
             }
         }
     }
-    assert_eq!(users, ["element.rs"]);
+    users.sort();
+    assert_eq!(users, ["dom.rs", "element.rs"]);
 }
 
 #[test]

@@ -1891,8 +1891,8 @@ fn property_parse_and_validate_never_panic() {
 // 5. No sentence copied from the source articles
 // ---------------------------------------------------------------------------------------------
 
-/// Consecutive words a text may share with an article.
-const MAX_SHARED_WORDS: usize = 7;
+/// Consecutive words a text may share with an article (docs/DATASET.md promises fewer than six).
+const MAX_SHARED_WORDS: usize = 5;
 
 /// Proper names that can only be written one way; a run may not span them.
 const FIXED_TERMS: [&str; 4] = [
@@ -1983,18 +1983,14 @@ fn overlap_detector_flags_copies_and_spares_paraphrases() {
     )];
     let index = article_index(&articles);
     // Eight words copied (case and punctuation changed) are caught.
-    let copied = "In short: the chief widget-officer OVERSEES every widget in the building!";
-    let (run, article) = copied_run(copied, &index).expect("an 8-word copy is flagged");
-    assert_eq!(run, "the chief widget officer oversees every widget in");
+    let copied = "In short: the chief widget-officer OVERSEES every one.";
+    let (run, article) = copied_run(copied, &index).expect("a 6-word copy is flagged");
+    assert_eq!(run, "the chief widget officer oversees every");
     assert_eq!(article, "made-up.txt");
     // A copy across a line break and a comma is still a copy.
-    assert!(copied_run("building and reports to the board each quarter", &index).is_some());
-    // Seven shared words are allowed.
-    assert!(copied_run(
-        "Its officer oversees every widget in the building daily.",
-        &index
-    )
-    .is_none());
+    assert!(copied_run("building and reports to the board", &index).is_some());
+    // Five shared words are allowed.
+    assert!(copied_run("Its officer oversees every widget in a hurry.", &index).is_none());
     // A paraphrase is fine.
     assert!(copied_run(
         "Each quarter the CWO answers to the board for all widgets.",
