@@ -79,7 +79,10 @@ impl Comparison {
 /// every role (or facet) is used, so a bad attribute never empties the widget.
 pub fn compare(dataset: &Dataset, filters: &Filters) -> Comparison {
     let columns = selected(dataset.roles.iter().map(|r| r.id.as_str()), &filters.roles);
-    let facets = selected(dataset.facets.iter().map(|f| f.id.as_str()), &filters.facets);
+    let facets = selected(
+        dataset.facets.iter().map(|f| f.id.as_str()),
+        &filters.facets,
+    );
     let unfiltered = Filters {
         roles: filters.roles.clone(),
         ..Filters::default()
@@ -98,10 +101,19 @@ pub fn compare(dataset: &Dataset, filters: &Filters) -> Comparison {
                 .filter(|(_, c)| c.facet == facet.id && c.topic == topic.id)
                 .map(|(i, _)| i)
                 .collect();
-            if status(dataset, &columns, &cells(dataset, &columns, &on_topic, &unfiltered)).is_some() {
+            if status(
+                dataset,
+                &columns,
+                &cells(dataset, &columns, &on_topic, &unfiltered),
+            )
+            .is_some()
+            {
                 total += 1;
             }
-            if !facet_on || (facet.id == DUTIES && filters.duty_topic.as_ref().is_some_and(|t| *t != topic.id)) {
+            if !facet_on
+                || (facet.id == DUTIES
+                    && filters.duty_topic.as_ref().is_some_and(|t| *t != topic.id))
+            {
                 continue;
             }
             let cells = cells(dataset, &columns, &on_topic, filters);
@@ -188,7 +200,10 @@ fn passes_claim_filters(claim: &Claim, filters: &Filters) -> bool {
     match claim.facet.as_str() {
         CERTIFICATIONS => {
             tagged("issuer", &filters.issuer)
-                && filters.suits.as_ref().is_none_or(|r| claim.roles.contains(r))
+                && filters
+                    .suits
+                    .as_ref()
+                    .is_none_or(|r| claim.roles.contains(r))
         }
         REPORTING => tagged("target", &filters.target),
         _ => true,
@@ -226,7 +241,9 @@ fn status(dataset: &Dataset, columns: &[usize], cells: &[Cell]) -> Option<Status
             let all_shared = cells.iter().all(|cell| match cell {
                 Cell::Claims(ids) => ids.iter().all(|&ci| {
                     let roles = &dataset.claims[ci].roles;
-                    columns.iter().all(|&ri| roles.contains(&dataset.roles[ri].id))
+                    columns
+                        .iter()
+                        .all(|&ri| roles.contains(&dataset.roles[ri].id))
                 }),
                 Cell::Gap => false,
             });

@@ -11,11 +11,13 @@ use crate::data::BUNDLED_JSON;
 use crate::model::Dataset;
 use crate::state::Filters;
 use crate::validate::validate;
-use crate::view::{RoleCompare, RoleCompareProps};
+use crate::view::{Change, Download, RoleCompare, RoleCompareProps};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use yew::Callback;
 
 /// The widget's styles: a real CSS file, embedded at compile time.
 const STYLES: &str = include_str!("style.css");
@@ -66,9 +68,93 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
     let props = RoleCompareProps {
         dataset: bundled()?,
         filters: Filters::default(),
+        id_prefix: next_prefix().into(),
+        on_change: Some(change_events(host.clone())),
+        on_download: Some(Callback::from(move |file: Download| {
+            if let Err(e) = save(&document, &file) {
+                web_sys::console::warn_2(&JsValue::from_str("role-compare: download failed"), &e);
+            }
+        })),
+        on_copy: Some(Callback::from(|text: String| copy(&text))),
     };
     let app = yew::Renderer::<RoleCompare>::with_root_and_props(root, props).render();
     Ok(Widget { app: Some(app) })
+}
+
+/// A page-unique id prefix, so that several widgets on one page never share an element id.
+fn next_prefix() -> String {
+    thread_local!(static COUNT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) });
+    COUNT.with(|n| {
+        n.set(n.get() + 1);
+        format!("rc{}", n.get())
+    })
+}
+
+/// Fires `role-compare-change` (bubbling, composed) on the host after every change.
+fn change_events(host: HtmlElement) -> Callback<Change> {
+    Callback::from(move |change: Change| {
+        let f = &change.filters;
+        let strings = |v: &[String]| {
+            v.iter()
+                .map(|s| JsValue::from_str(s))
+                .collect::<js_sys::Array>()
+        };
+        let detail = js_sys::Object::new();
+        let set = |k: &str, v: &JsValue| {
+            let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(k), v);
+        };
+        set("roles", &strings(&f.roles));
+        set("facets", &strings(&f.facets));
+        set("mode", &JsValue::from_str(f.mode.as_str()));
+        set("search", &JsValue::from_str(&f.search));
+        set("visibleRows", &JsValue::from(change.shown as u32));
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(&detail);
+        if let Ok(event) =
+            web_sys::CustomEvent::new_with_event_init_dict("role-compare-change", &init)
+        {
+            let _ = host.dispatch_event(&event);
+        }
+    })
+}
+
+/// Saves `file` through a temporary object URL.
+fn save(document: &web_sys::Document, file: &Download) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(&file.content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(file.mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(&file.file_name);
+    anchor.click();
+    // Revoking at once can cancel the download in some browsers; give it a moment.
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            revoke.unchecked_ref(),
+            10_000,
+        )?;
+    }
+    Ok(())
+}
+
+/// Copies `text` to the clipboard; a refusal (permissions, insecure context) is logged, not thrown.
+fn copy(text: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(e) = wasm_bindgen_futures::JsFuture::from(promise).await {
+            web_sys::console::warn_2(&JsValue::from_str("role-compare: copy failed"), &e);
+        }
+    });
 }
 
 /// Applies the shared stylesheet to a shadow root.

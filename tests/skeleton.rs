@@ -8,9 +8,8 @@ use std::rc::Rc;
 use yew::ServerRenderer;
 
 fn render_default() -> String {
-    let renderer = ServerRenderer::<RoleCompare>::with_props(|| RoleCompareProps {
-        dataset: Rc::new(data::bundled()),
-        filters: Default::default(),
+    let renderer = ServerRenderer::<RoleCompare>::with_props(|| {
+        RoleCompareProps::new(Rc::new(data::bundled()))
     })
     .hydratable(false);
     futures::executor::block_on(renderer.render())

@@ -1,29 +1,74 @@
 //! `RoleCompare`: the whole widget as one yew component, the public entry point for yew apps.
 //!
-//! It owns the reader's filters (yew's `Reducible` over `state::Filters`) and derives the
-//! comparison from them. It must not touch web-sys or know it lives in a custom element.
+//! It owns the reader's filters (yew's `Reducible` over `state::Filters`) and which popover is
+//! open, derives the comparison from the filters, and lays out the dumb components. It must not
+//! touch web-sys or know it lives in a custom element: saving files, copying text and telling
+//! the host page about changes are callbacks its embedder supplies.
 
+use crate::chart;
 use crate::compare::compare;
 use crate::model::Dataset;
-use crate::state::{Action, Filters};
-use crate::view::ComparisonTable;
+use crate::state::{Action, Filters, REPORTING};
+use crate::view::{
+    ComparisonTable, Controls, Download, ExportBar, OrgChart, ResultStatus, SourceList,
+};
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// What the widget reports after every change: the filters and the number of visible rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// The filters now in force.
+    pub filters: Filters,
+    /// Rows visible now.
+    pub shown: usize,
+}
 
 /// Properties of [`RoleCompare`].
 #[derive(Properties, Clone)]
 pub struct RoleCompareProps {
     /// The dataset to show; it must have passed [`crate::validate::validate`].
     pub dataset: Rc<Dataset>,
-    /// The filters to start from.
+    /// The filters to show; when this prop changes, the widget switches to it.
     #[prop_or_default]
     pub filters: Filters,
+    /// Prefix for element ids, unique per widget on a page.
+    #[prop_or(AttrValue::Static("rc"))]
+    pub id_prefix: AttrValue,
+    /// Told about every change of filters.
+    #[prop_or_default]
+    pub on_change: Option<Callback<Change>>,
+    /// Saves an export; without it there are no download buttons.
+    #[prop_or_default]
+    pub on_download: Option<Callback<Download>>,
+    /// Copies text to the clipboard; without it there is no copy button.
+    #[prop_or_default]
+    pub on_copy: Option<Callback<String>>,
+}
+
+impl RoleCompareProps {
+    /// The defaults for `dataset`: every filter off, no embedder callbacks.
+    pub fn new(dataset: Rc<Dataset>) -> Self {
+        Self {
+            dataset,
+            filters: Filters::default(),
+            id_prefix: AttrValue::Static("rc"),
+            on_change: None,
+            on_download: None,
+            on_copy: None,
+        }
+    }
 }
 
 impl PartialEq for RoleCompareProps {
     fn eq(&self, other: &Self) -> bool {
         // The same dataset allocation is the same dataset: skip a deep comparison.
-        Rc::ptr_eq(&self.dataset, &other.dataset) && self.filters == other.filters
+        Rc::ptr_eq(&self.dataset, &other.dataset)
+            && self.filters == other.filters
+            && self.id_prefix == other.id_prefix
+            && self.on_change == other.on_change
+            && self.on_download == other.on_download
+            && self.on_copy == other.on_copy
     }
 }
 
@@ -43,7 +88,27 @@ impl Reducible for FilterState {
     }
 }
 
-/// The comparison widget: role columns, facet and topic rows, sourced claims.
+/// A dataset compared by allocation, for memo dependencies.
+#[derive(Clone)]
+struct Same(Rc<Dataset>);
+
+impl PartialEq for Same {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Which popover is open after `key` was toggled while `open` was open. Toggling the open one,
+/// or a disclosure that holds the open one, closes it; anything else opens `key`.
+fn toggle(open: Option<&AttrValue>, key: &AttrValue) -> Option<AttrValue> {
+    match open {
+        Some(o) if o == key || o.starts_with(&format!("{key}-")) => None,
+        _ => Some(key.clone()),
+    }
+}
+
+/// The comparison widget: filters, role columns, facet and topic rows, sourced statements,
+/// disagreements, exports and the source list.
 ///
 /// ```no_run
 /// use role_compare::{data, view::RoleCompare};
@@ -60,16 +125,104 @@ impl Reducible for FilterState {
 pub fn RoleCompare(props: &RoleCompareProps) -> Html {
     let initial = props.filters.clone();
     let filters = use_reducer_eq(move || FilterState(initial));
-    let comparison = {
-        let dataset = Rc::clone(&props.dataset);
-        use_memo(
-            (Rc::clone(&props.dataset), filters.0.clone()),
-            move |(_, f)| compare(&dataset, f),
-        )
+    let open = use_state_eq(|| None::<AttrValue>);
+
+    // A new `filters` prop from the embedder (an attribute changed) replaces the reader's state.
+    {
+        let dispatcher = filters.dispatcher();
+        use_effect_with(props.filters.clone(), move |f| {
+            dispatcher.dispatch(Action::Replace(f.clone()));
+        });
+    }
+
+    let comparison = use_memo(
+        (Same(Rc::clone(&props.dataset)), filters.0.clone()),
+        |(d, f)| compare(&d.0, f),
+    );
+
+    let reporting_chart = use_memo(
+        (Same(Rc::clone(&props.dataset)), comparison.columns.clone()),
+        |(d, columns)| chart::build(&d.0, columns),
+    );
+    let reporting_on = props.dataset.facet(REPORTING).is_some()
+        && (filters.0.facets.is_empty() || filters.0.facets.iter().any(|f| f == REPORTING));
+
+    {
+        let on_change = props.on_change.clone();
+        use_effect_with((filters.0.clone(), comparison.shown), move |(f, shown)| {
+            if let Some(cb) = on_change {
+                cb.emit(Change {
+                    filters: f.clone(),
+                    shown: *shown,
+                });
+            }
+        });
+    }
+
+    let on_action = {
+        let filters = filters.dispatcher();
+        let open = open.clone();
+        Callback::from(move |action: Action| {
+            open.set(None);
+            filters.dispatch(action);
+        })
     };
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |key: AttrValue| open.set(toggle(open.as_ref(), &key)))
+    };
+    let on_reset = on_action.reform(|_: MouseEvent| Action::Reset);
+    let onkeydown = {
+        let open = open.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            // Popovers never take focus, so closing one leaves focus on the button that opened it.
+            if e.key() == "Escape" && open.is_some() {
+                open.set(None);
+                e.stop_propagation();
+            }
+        })
+    };
+
+    let d = &props.dataset;
+    let f = &filters.0;
     html! {
-        <div class="rc" part="root">
-            <ComparisonTable dataset={Rc::clone(&props.dataset)} {comparison} />
+        <div class="rc" part="root" {onkeydown}>
+            <Controls dataset={Rc::clone(d)} filters={f.clone()} on_action={on_action.clone()}
+                id_prefix={props.id_prefix.clone()} />
+            <ResultStatus shown={comparison.shown} total={comparison.total}
+                reasons={f.describe(d)} {on_reset} />
+            if comparison.shown > 0 {
+                <div class="rc-scroll" part="scroll">
+                    <ComparisonTable dataset={Rc::clone(d)} comparison={Rc::clone(&comparison)}
+                        highlight={AttrValue::from(f.search.clone())} id_prefix={props.id_prefix.clone()}
+                        open={(*open).clone()} on_toggle={on_toggle.clone()} />
+                </div>
+            }
+            if reporting_on && !reporting_chart.edges.is_empty() {
+                <OrgChart dataset={Rc::clone(d)} chart={Rc::clone(&reporting_chart)}
+                    id_prefix={props.id_prefix.clone()} />
+            }
+            <ExportBar dataset={Rc::clone(d)} comparison={Rc::clone(&comparison)} filters={f.clone()}
+                on_download={props.on_download.clone()} on_copy={props.on_copy.clone()} />
+            <SourceList dataset={Rc::clone(d)} id_prefix={props.id_prefix.clone()} />
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::toggle;
+    use yew::AttrValue;
+
+    #[test]
+    fn toggling_popovers() {
+        let k = |s: &'static str| AttrValue::Static(s);
+        assert_eq!(toggle(None, &k("a")), Some(k("a")));
+        assert_eq!(toggle(Some(&k("a")), &k("a")), None);
+        assert_eq!(toggle(Some(&k("a")), &k("b")), Some(k("b")));
+        // Closing a disclosure closes the citation open inside it.
+        assert_eq!(toggle(Some(&k("k-x-0-a1")), &k("k-x")), None);
+        // A key that merely shares a prefix is another popover.
+        assert_eq!(toggle(Some(&k("k-xy")), &k("k-x")), Some(k("k-x")));
     }
 }

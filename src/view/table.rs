@@ -1,10 +1,13 @@
 //! `ComparisonTable`: the comparison as an accessible HTML table.
 //!
-//! Role columns with column headers, one body per facet, topic row headers, claims with their
-//! source markers, explicit gaps. Dumb: it draws what `compare` computed and nothing else.
+//! A caption, one column header per compared role, one body per facet with a facet header, a row
+//! header per topic with its status badge and any "sources disagree" marker, then one cell per
+//! role: its statements (search matches marked) with source markers, or an explicit gap. Dumb: it
+//! draws what `compare` computed and nothing else.
 
-use crate::compare::{Cell, Comparison, Row, Status};
-use crate::model::{Citation, Dataset};
+use crate::compare::{matches, Cell, Comparison, Row, Status};
+use crate::model::Dataset;
+use crate::view::{Citations, ConflictNote};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -15,11 +18,28 @@ pub struct ComparisonTableProps {
     pub dataset: Rc<Dataset>,
     /// The rows to draw.
     pub comparison: Rc<Comparison>,
+    /// Text to mark in statements (the search).
+    #[prop_or_default]
+    pub highlight: AttrValue,
+    /// Prefix for ids and popover keys, unique per widget on the page.
+    #[prop_or(AttrValue::Static("rc"))]
+    pub id_prefix: AttrValue,
+    /// The key of the open popover or disclosure, if any.
+    #[prop_or_default]
+    pub open: Option<AttrValue>,
+    /// Opens or closes a popover or disclosure by key.
+    #[prop_or_default]
+    pub on_toggle: Callback<AttrValue>,
 }
 
 impl PartialEq for ComparisonTableProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.dataset, &other.dataset) && Rc::ptr_eq(&self.comparison, &other.comparison)
+        Rc::ptr_eq(&self.dataset, &other.dataset)
+            && Rc::ptr_eq(&self.comparison, &other.comparison)
+            && self.highlight == other.highlight
+            && self.id_prefix == other.id_prefix
+            && self.open == other.open
+            && self.on_toggle == other.on_toggle
     }
 }
 
@@ -33,12 +53,7 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
         .iter()
         .map(|&i| d.roles[i].abbr.as_str())
         .collect();
-    let caption = format!(
-        "How the {} roles compare. Dataset version {}, last reviewed {}.",
-        names.join(", "),
-        d.version,
-        d.last_reviewed
-    );
+    let caption = format!("How the {} roles compare", list(&names));
     let span = (c.columns.len() + 1).to_string();
     html! {
         <table class="rc-table" part="table">
@@ -49,7 +64,7 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
                     { for c.columns.iter().map(|&i| {
                         let role = &d.roles[i];
                         html! {
-                            <th scope="col" key={role.id.clone()} class="rc-role">
+                            <th scope="col" key={role.id.clone()} class="rc-role" part="role-header">
                                 <span class="rc-abbr">{&role.abbr}</span>
                                 <span class="rc-name">{&role.name}</span>
                             </th>
@@ -60,11 +75,11 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
             { for c.groups.iter().map(|g| {
                 let facet = &d.facets[g.facet];
                 html! {
-                    <tbody key={facet.id.clone()}>
+                    <tbody key={facet.id.clone()} class="rc-group-body">
                         <tr class="rc-facet">
                             <th scope="colgroup" colspan={span.clone()}>{&facet.label}</th>
                         </tr>
-                        { for g.rows.iter().map(|row| row_html(d, c, g.facet, row)) }
+                        { for g.rows.iter().map(|row| row_html(props, g.facet, row)) }
                     </tbody>
                 }
             }) }
@@ -72,57 +87,83 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
     }
 }
 
-fn row_html(d: &Dataset, c: &Comparison, facet: usize, row: &Row) -> Html {
+/// "A, B and C".
+fn list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+fn row_html(props: &ComparisonTableProps, facet: usize, row: &Row) -> Html {
+    let d = &*props.dataset;
+    let c = &*props.comparison;
+    let facet_id = &d.facets[facet].id;
     let topic = &d.facets[facet].topics[row.topic];
-    let badge = match row.status {
-        Status::Shared => "Shared".to_owned(),
-        Status::Differs => "Differs".to_owned(),
-        Status::Only(col) => format!("Only {}", d.roles[c.columns[col]].abbr),
+    let (badge, class) = match row.status {
+        Status::Shared => ("Shared".to_owned(), "rc-badge rc-badge-shared"),
+        Status::Differs => ("Differs".to_owned(), "rc-badge rc-badge-differs"),
+        Status::Only(col) => (
+            format!("Only {}", d.roles[c.columns[col]].abbr),
+            "rc-badge rc-badge-only",
+        ),
     };
+    let row_key = format!("{facet_id}-{}", topic.id);
     html! {
-        <tr key={topic.id.clone()}>
-            <th scope="row">
+        <tr key={row_key.clone()} class="rc-row-data" data-row={row_key}>
+            <th scope="row" class="rc-topic-cell">
                 <span class="rc-topic">{&topic.label}</span>
-                <span class="rc-badge">{badge}</span>
+                <span class={class} part="badge">{badge}</span>
+                { for row.conflicts.iter().map(|&k| html! {
+                    <ConflictNote key={k} dataset={Rc::clone(&props.dataset)} conflict={k}
+                        id_prefix={props.id_prefix.clone()} open={props.open.clone()}
+                        on_toggle={props.on_toggle.clone()} />
+                }) }
             </th>
-            { for row.cells.iter().map(|cell| match cell {
-                Cell::Gap => html! { <td class="rc-gap">{"Not stated in the sources"}</td> },
-                Cell::Claims(ids) => html! {
-                    <td>
-                        <ul class="rc-claims">
-                            { for ids.iter().map(|&ci| {
-                                let claim = &d.claims[ci];
-                                html! {
-                                    <li key={claim.id.clone()}>
-                                        {&claim.text}
-                                        { for claim.sources.iter().map(|s| marker(d, s)) }
-                                    </li>
-                                }
-                            }) }
-                        </ul>
-                    </td>
-                },
+            { for row.cells.iter().zip(&c.columns).map(|(cell, &ri)| {
+                let role = &d.roles[ri];
+                match cell {
+                    Cell::Gap => html! {
+                        <td class="rc-gap" data-role={role.abbr.clone()} key={role.id.clone()}>
+                            {"Not stated in the sources"}
+                        </td>
+                    },
+                    Cell::Claims(ids) => html! {
+                        <td data-role={role.abbr.clone()} key={role.id.clone()}>
+                            <ul class="rc-claims">
+                                { for ids.iter().map(|&ci| claim_html(props, ci)) }
+                            </ul>
+                        </td>
+                    },
+                }
             }) }
         </tr>
     }
 }
 
-/// A source marker: the source's number in the dataset's list, named for assistive technology.
-fn marker(d: &Dataset, cite: &Citation) -> Html {
-    let n = d
-        .sources
-        .iter()
-        .position(|s| s.id == cite.source)
-        .map_or(0, |i| i + 1);
-    let title = d.source(&cite.source).map_or("", |s| s.title.as_str());
-    let label = match &cite.at {
-        Some(at) => format!("Source {n}: {title}, {at}"),
-        None => format!("Source {n}: {title}"),
-    };
+fn claim_html(props: &ComparisonTableProps, ci: usize) -> Html {
+    let claim = &props.dataset.claims[ci];
+    let text = &claim.text;
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for m in matches(text, &props.highlight) {
+        if m.start > at {
+            parts.push(html! { {&text[at..m.start]} });
+        }
+        parts.push(html! { <mark>{&text[m.clone()]}</mark> });
+        at = m.end;
+    }
+    if at < text.len() {
+        parts.push(html! { {&text[at..]} });
+    }
     html! {
-        <sup class="rc-cite">
-            <span class="rc-vh">{label}</span>
-            <span aria-hidden="true">{format!("[{n}]")}</span>
-        </sup>
+        <li key={claim.id.clone()}>
+            { for parts }
+            <Citations dataset={Rc::clone(&props.dataset)}
+                cites={Rc::<[_]>::from(claim.sources.as_slice())}
+                key_prefix={format!("{}-c-{}", props.id_prefix, claim.id)}
+                open={props.open.clone()} on_toggle={props.on_toggle.clone()} />
+        </li>
     }
 }

@@ -1,0 +1,99 @@
+//! `Citations`: the source markers after a statement. One numbered button per cited source; it
+//! discloses the source's title, author or publisher and the sections cited. Works by click,
+//! tap and keyboard (a real `<button>` with `aria-expanded`); Escape is handled by the app.
+
+use crate::model::{Citation, Dataset, SourceKind};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Properties of [`Citations`].
+#[derive(Properties, Clone)]
+pub struct CitationsProps {
+    /// The dataset the citations point into.
+    pub dataset: Rc<Dataset>,
+    /// The citations to show, in order (several may cite one source at different places).
+    pub cites: Rc<[Citation]>,
+    /// A key unique on the page for this list (e.g. widget prefix + claim id).
+    pub key_prefix: AttrValue,
+    /// The key of the open popover, if any.
+    pub open: Option<AttrValue>,
+    /// Called with a marker's key to open it, or to close it when it is open.
+    pub on_toggle: Callback<AttrValue>,
+}
+
+impl PartialEq for CitationsProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.dataset, &other.dataset)
+            && Rc::ptr_eq(&self.cites, &other.cites)
+            && self.key_prefix == other.key_prefix
+            && self.open == other.open
+            && self.on_toggle == other.on_toggle
+    }
+}
+
+/// The cited sources in first-cited order, each with every place cited.
+fn grouped(cites: &[Citation]) -> Vec<(&str, Vec<&str>)> {
+    let mut out: Vec<(&str, Vec<&str>)> = Vec::new();
+    for c in cites {
+        let at = c.at.as_deref();
+        match out.iter_mut().find(|(s, _)| *s == c.source) {
+            Some((_, places)) => places.extend(at),
+            None => out.push((c.source.as_str(), at.into_iter().collect())),
+        }
+    }
+    out
+}
+
+/// The source markers of one statement.
+#[component]
+pub fn Citations(props: &CitationsProps) -> Html {
+    let d = &*props.dataset;
+    html! {
+        <span class="rc-cites">
+            { for grouped(&props.cites).into_iter().map(|(source_id, places)| {
+                let n = d.sources.iter().position(|s| s.id == source_id).map_or(0, |i| i + 1);
+                let source = d.source(source_id);
+                let title = source.map_or(source_id, |s| s.title.as_str());
+                let key: AttrValue = format!("{}-{source_id}", props.key_prefix).into();
+                let expanded = props.open.as_ref() == Some(&key);
+                let onclick = {
+                    let toggle = props.on_toggle.clone();
+                    let key = key.clone();
+                    Callback::from(move |_: MouseEvent| toggle.emit(key.clone()))
+                };
+                let label = format!("Source {n}: {title}");
+                let byline: Vec<&str> = source
+                    .into_iter()
+                    .flat_map(|s| [s.author.as_deref(), s.publisher.as_deref()])
+                    .flatten()
+                    .collect();
+                let supplementary = source.is_some_and(|s| s.kind == SourceKind::IssuingBody);
+                html! {
+                    <span class="rc-cite-wrap" key={key.to_string()}>
+                        <button type="button" class="rc-cite" part="citation"
+                            aria-expanded={expanded.to_string()} aria-controls={key.clone()}
+                            aria-label={label} {onclick}>
+                            {n}
+                        </button>
+                        if expanded {
+                            <span class="rc-pop" id={key} role="note" part="popover">
+                                <span class="rc-pop-title">{format!("{n}. {title}")}</span>
+                                if !byline.is_empty() {
+                                    <span class="rc-pop-line">{byline.join(", ")}</span>
+                                }
+                                if !places.is_empty() {
+                                    <span class="rc-pop-line">{format!("Section: {}", places.join("; "))}</span>
+                                }
+                                if supplementary {
+                                    <span class="rc-pop-line rc-pop-note">
+                                        {"Supplementary: the issuing body itself, not one of the five articles."}
+                                    </span>
+                                }
+                            </span>
+                        }
+                    </span>
+                }
+            }) }
+        </span>
+    }
+}

@@ -1,0 +1,76 @@
+//! `ConflictNote`: the "sources disagree" marker of a row. A disclosure button that expands to
+//! each side of the disagreement with its citations. Dumb: the app owns which one is open.
+
+use crate::model::Dataset;
+use crate::view::Citations;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Properties of [`ConflictNote`].
+#[derive(Properties, Clone)]
+pub struct ConflictNoteProps {
+    /// The dataset holding the conflict.
+    pub dataset: Rc<Dataset>,
+    /// Index into `dataset.conflicts`.
+    pub conflict: usize,
+    /// Prefix for ids, unique per widget on the page.
+    pub id_prefix: AttrValue,
+    /// The key of the open popover or disclosure, if any.
+    pub open: Option<AttrValue>,
+    /// Called with a key to open it, or to close it when it is open.
+    pub on_toggle: Callback<AttrValue>,
+}
+
+impl PartialEq for ConflictNoteProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.dataset, &other.dataset)
+            && self.conflict == other.conflict
+            && self.id_prefix == other.id_prefix
+            && self.open == other.open
+            && self.on_toggle == other.on_toggle
+    }
+}
+
+/// One conflict's marker and, when open, its sides.
+#[component]
+pub fn ConflictNote(props: &ConflictNoteProps) -> Html {
+    let Some(conflict) = props.dataset.conflicts.get(props.conflict) else {
+        return Html::default();
+    };
+    let key: AttrValue = format!("{}-k-{}", props.id_prefix, conflict.id).into();
+    // A citation inside a side keeps the disclosure open: its key starts with this one's.
+    let expanded = props
+        .open
+        .as_ref()
+        .is_some_and(|o| o.as_str() == key.as_str() || o.starts_with(&format!("{key}-")));
+    let onclick = {
+        let toggle = props.on_toggle.clone();
+        let key = key.clone();
+        Callback::from(move |_: MouseEvent| toggle.emit(key.clone()))
+    };
+    html! {
+        <div class="rc-conflict" part="conflict">
+            <button type="button" class="rc-conflict-button" aria-expanded={expanded.to_string()}
+                aria-controls={key.clone()} {onclick}>
+                <span aria-hidden="true">{"\u{26a0}\u{fe0e} "}</span>
+                {"Sources disagree"}
+                <span class="rc-vh">{format!(": {}", conflict.title)}</span>
+            </button>
+            // Always in the document (hidden while collapsed), so print can show every side.
+            <div class="rc-conflict-body" id={key.clone()} hidden={!expanded}>
+                    <p class="rc-conflict-title">{&conflict.title}</p>
+                    <ul>
+                        { for conflict.sides.iter().enumerate().map(|(i, side)| html! {
+                            <li key={i}>
+                                {&side.text}
+                                <Citations dataset={Rc::clone(&props.dataset)}
+                                    cites={Rc::<[_]>::from(side.sources.as_slice())}
+                                    key_prefix={format!("{key}-{i}")}
+                                    open={props.open.clone()} on_toggle={props.on_toggle.clone()} />
+                            </li>
+                        }) }
+                    </ul>
+                </div>
+        </div>
+    }
+}

@@ -1,0 +1,94 @@
+//! `ExportBar`: download the current view as CSV or JSON, copy it as Markdown. The text comes from
+//! `crate::export`; saving and copying are done by whoever embeds the component (the element
+//! layer does it with a Blob and the clipboard), so this view stays free of browser APIs. Without
+//! those callbacks (server-side rendering) it renders nothing.
+
+use crate::compare::Comparison;
+use crate::export;
+use crate::model::Dataset;
+use crate::state::Filters;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// A file to save: what the download callback receives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Download {
+    /// Suggested file name.
+    pub file_name: String,
+    /// MIME type.
+    pub mime: &'static str,
+    /// The file's text.
+    pub content: String,
+}
+
+/// Properties of [`ExportBar`].
+#[derive(Properties, Clone)]
+pub struct ExportBarProps {
+    /// The dataset the comparison indexes into.
+    pub dataset: Rc<Dataset>,
+    /// The view to export.
+    pub comparison: Rc<Comparison>,
+    /// The filters that produced it (recorded in the JSON export).
+    pub filters: Filters,
+    /// Saves a file; no download buttons without it.
+    #[prop_or_default]
+    pub on_download: Option<Callback<Download>>,
+    /// Copies text to the clipboard; no copy button without it.
+    #[prop_or_default]
+    pub on_copy: Option<Callback<String>>,
+}
+
+impl PartialEq for ExportBarProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.dataset, &other.dataset)
+            && Rc::ptr_eq(&self.comparison, &other.comparison)
+            && self.filters == other.filters
+            && self.on_download == other.on_download
+            && self.on_copy == other.on_copy
+    }
+}
+
+/// The export buttons.
+#[component]
+pub fn ExportBar(props: &ExportBarProps) -> Html {
+    if props.on_download.is_none() && props.on_copy.is_none() {
+        return Html::default();
+    }
+    // The text is built when a button is pressed, not on every render.
+    let make = |kind: &'static str| {
+        let (d, c, f) = (
+            Rc::clone(&props.dataset),
+            Rc::clone(&props.comparison),
+            props.filters.clone(),
+        );
+        let save = props.on_download.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (mime, content) = match kind {
+                "csv" => ("text/csv;charset=utf-8", export::to_csv(&d, &c)),
+                _ => ("application/json", export::to_json(&d, &c, &f)),
+            };
+            if let Some(save) = &save {
+                save.emit(Download {
+                    file_name: export::file_name(&d, kind),
+                    mime,
+                    content,
+                });
+            }
+        })
+    };
+    let copy = props.on_copy.clone().map(|copy| {
+        let (d, c) = (Rc::clone(&props.dataset), Rc::clone(&props.comparison));
+        Callback::from(move |_: MouseEvent| copy.emit(export::to_markdown(&d, &c)))
+    });
+    html! {
+        <div class="rc-export" part="export" role="group" aria-label="Export this view">
+            if props.on_download.is_some() {
+                <button type="button" class="rc-button" onclick={make("csv")}>{"Download CSV"}</button>
+                <button type="button" class="rc-button" onclick={make("json")}>{"Download JSON"}</button>
+            }
+            if let Some(onclick) = copy {
+                <button type="button" class="rc-button" {onclick}>{"Copy as Markdown"}</button>
+            }
+        </div>
+    }
+}

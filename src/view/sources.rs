@@ -1,0 +1,54 @@
+//! `SourceList`: the numbered list of sources that closes the widget, with the dataset version
+//! and last-reviewed date. Numbers match the citation markers. Dumb.
+
+use crate::model::{Dataset, SourceKind};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Properties of [`SourceList`].
+#[derive(Properties, Clone)]
+pub struct SourceListProps {
+    /// The dataset whose sources to list.
+    pub dataset: Rc<Dataset>,
+    /// Prefix for ids, unique per widget on the page.
+    pub id_prefix: AttrValue,
+}
+
+impl PartialEq for SourceListProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.dataset, &other.dataset) && self.id_prefix == other.id_prefix
+    }
+}
+
+/// The sources and the dataset's version.
+#[component]
+pub fn SourceList(props: &SourceListProps) -> Html {
+    let d = &*props.dataset;
+    let heading = format!("{}-sources", props.id_prefix);
+    html! {
+        <section class="rc-sources" part="sources" aria-labelledby={heading.clone()}>
+            <p class="rc-section-title" id={heading}>{"Sources"}</p>
+            <ol>
+                { for d.sources.iter().map(|s| {
+                    let byline: Vec<&str> = [s.author.as_deref(), s.publisher.as_deref()]
+                        .into_iter()
+                        .flatten()
+                        .collect();
+                    html! {
+                        <li key={s.id.clone()}>
+                            <cite>{&s.title}</cite>
+                            if !byline.is_empty() { {format!(" \u{2014} {}", byline.join(", "))} }
+                            if s.kind == SourceKind::IssuingBody {
+                                <span class="rc-tag">{" (issuing body; supplementary to the articles)"}</span>
+                            }
+                        </li>
+                    }
+                }) }
+            </ol>
+            <p class="rc-meta" part="meta">
+                {format!("Dataset version {}, last reviewed {}. ", d.version, d.last_reviewed)}
+                {"Statements are paraphrased from the sources above; where they disagree, both sides are shown."}
+            </p>
+        </section>
+    }
+}
