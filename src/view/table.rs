@@ -158,7 +158,7 @@ fn claim_html(props: &ComparisonTableProps, ci: usize) -> Html {
         parts.push(html! { {&text[at..]} });
     }
     html! {
-        <li key={claim.id.clone()}>
+        <li key={claim.id.clone()} data-claim={claim.id.clone()}>
             { for parts }
             <Citations dataset={Rc::clone(&props.dataset)}
                 cites={Rc::<[_]>::from(claim.sources.as_slice())}
