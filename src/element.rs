@@ -1,42 +1,112 @@
-//! The browser glue behind `<role-compare>`: the only module that touches web-sys.
+//! The browser glue behind `<role-compare>`: with `dom`, the only module that touches web-sys.
 //!
 //! The custom element class itself is defined by the ES module loader (`www/role-compare.js`),
-//! because a class extending `HTMLElement` must be JavaScript. When an element connects, the
-//! loader calls [`mount`], which attaches an open shadow root, adopts the widget's stylesheet
-//! (constructable, so a strict `style-src` does not block it), parses the bundled dataset with
-//! the browser's `JSON.parse` and starts the yew app inside. Everything else — data, comparison,
-//! state, views — is plain Rust that knows nothing of this module.
+//! because a class extending `HTMLElement` must be JavaScript; the loader also attaches the open
+//! shadow root and adopts the stylesheet before the wasm arrives. When an element is ready,
+//! the loader calls [`mount`], and then forwards attribute changes, the `data` and `state`
+//! properties and load failures to the returned [`Widget`]. This module parses datasets with the
+//! browser's `JSON.parse` (never serde_json), validates them with the one validator, fires the
+//! element's events, and saves and copies exports. Everything else is plain Rust that knows
+//! nothing of this module.
 
+use crate::attrs::{filters_from_attributes, StateObject, OBSERVED};
 use crate::data::BUNDLED_JSON;
 use crate::model::Dataset;
 use crate::state::Filters;
 use crate::validate::validate;
 use crate::view::{Change, Download, RoleCompare, RoleCompareProps};
 use std::cell::RefCell;
+use std::collections::HashSet;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
-use yew::Callback;
-
-/// The widget's styles: a real CSS file, embedded at compile time.
-const STYLES: &str = include_str!("style.css");
+use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
+use yew::{AttrValue, Callback};
 
 thread_local! {
     /// The bundled dataset, parsed once for every element on the page.
     static BUNDLED: RefCell<Option<Rc<Dataset>>> = const { RefCell::new(None) };
-    /// One constructable stylesheet, shared by every element's shadow root.
-    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
 }
 
 /// A mounted widget. The loader keeps it on the element and calls `unmount` on disconnect.
 #[wasm_bindgen]
 pub struct Widget {
     app: Option<yew::AppHandle<RoleCompare>>,
+    host: HtmlElement,
+    props: RoleCompareProps,
+    /// The reader's filters as last reported by the app (for the `state` property).
+    current: Rc<RefCell<Filters>>,
+    /// Messages already written to the console, so each is written once.
+    warned: HashSet<String>,
 }
 
 #[wasm_bindgen]
 impl Widget {
+    /// Re-reads the filter attributes (`roles`, `facets`, `mode`, `search`) and applies them.
+    #[wasm_bindgen(js_name = attributesChanged)]
+    pub fn attributes_changed(&mut self) {
+        let host = self.host.clone();
+        let parsed = filters_from_attributes(&self.props.dataset, |name| host.get_attribute(name));
+        for w in parsed.warnings {
+            self.warn(&w);
+        }
+        self.props.filters = parsed.filters;
+        self.props.revision += 1;
+        self.render();
+    }
+
+    /// Shows a host dataset (from `src`, an inline JSON script, or the `data` property) if it is
+    /// valid. If not, the widget keeps what it showed, displays what is wrong and where, and
+    /// fires `role-compare-error`. Returns whether the dataset was taken.
+    #[wasm_bindgen(js_name = setData)]
+    pub fn set_data(&mut self, value: JsValue, origin: &str) -> bool {
+        match dataset_from_value(value) {
+            Ok(dataset) => {
+                self.props.dataset = Rc::new(dataset);
+                self.props.notice = None;
+                self.attributes_changed();
+                true
+            }
+            Err(problems) => {
+                self.report(
+                    &format!("the dataset from {origin} is invalid"),
+                    origin,
+                    &problems,
+                );
+                false
+            }
+        }
+    }
+
+    /// Reports a failure the loader met (a network error, a response that is not JSON).
+    #[wasm_bindgen(js_name = reportError)]
+    pub fn report_error(&mut self, what: &str, origin: &str) {
+        self.report(what, origin, &[]);
+    }
+
+    /// The current filters as a plain object (the element's `state` property).
+    pub fn state(&self) -> JsValue {
+        let object = StateObject::from(&*self.current.borrow());
+        serde_wasm_bindgen::to_value(&object).unwrap_or(JsValue::NULL)
+    }
+
+    /// Replaces the filters from a plain object; unknown values are warned about and ignored.
+    #[wasm_bindgen(js_name = setState)]
+    pub fn set_state(&mut self, value: JsValue) {
+        match serde_wasm_bindgen::from_value::<StateObject>(value) {
+            Ok(object) => {
+                let parsed = object.to_filters(&self.props.dataset);
+                for w in parsed.warnings {
+                    self.warn(&w);
+                }
+                self.props.filters = parsed.filters;
+                self.props.revision += 1;
+                self.render();
+            }
+            Err(e) => self.warn(&format!("<role-compare>: state was not set: {e}")),
+        }
+    }
+
     /// Stops the yew app and empties the shadow root; safe to call twice.
     pub fn unmount(&mut self) {
         if let Some(app) = self.app.take() {
@@ -45,40 +115,93 @@ impl Widget {
     }
 }
 
-/// Mounts the widget into `host`'s open shadow root (created if missing).
+impl Widget {
+    fn render(&mut self) {
+        if let Some(app) = self.app.as_mut() {
+            app.update(self.props.clone());
+        }
+    }
+
+    fn warn(&mut self, message: &str) {
+        if self.warned.insert(message.to_owned()) {
+            web_sys::console::warn_1(&JsValue::from_str(message));
+        }
+    }
+
+    /// Shows the problem in the widget, warns once, and fires `role-compare-error`.
+    fn report(&mut self, what: &str, origin: &str, problems: &[String]) {
+        let mut text = format!("{what}. The widget shows the previous content.");
+        const SHOWN: usize = 8;
+        for p in problems.iter().take(SHOWN) {
+            text.push_str("\n• ");
+            text.push_str(p);
+        }
+        if problems.len() > SHOWN {
+            text.push_str(&format!("\n… and {} more problems", problems.len() - SHOWN));
+        }
+        self.warn(&format!("<role-compare>: {text}"));
+        self.props.notice = Some(AttrValue::from(text));
+        self.render();
+        let detail = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&detail, &"what".into(), &JsValue::from_str(what));
+        let _ = js_sys::Reflect::set(&detail, &"where".into(), &JsValue::from_str(origin));
+        let list: js_sys::Array = problems.iter().map(|p| JsValue::from_str(p)).collect();
+        let _ = js_sys::Reflect::set(&detail, &"problems".into(), &list);
+        fire(&self.host, "role-compare-error", &detail);
+    }
+}
+
+/// Mounts the widget into `host`'s open shadow root (attached if the loader has not already).
 ///
-/// Errors are returned as JS strings for the loader to report; nothing panics on bad input.
+/// Errors are returned as JS values for the loader to report; nothing panics on bad input.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
     let shadow = match host.shadow_root() {
         Some(root) => root,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
-    adopt_styles(&shadow)?;
-    while let Some(child) = shadow.first_child() {
-        shadow.remove_child(&child)?;
-    }
     let document = host
         .owner_document()
         .ok_or_else(|| JsValue::from_str("role-compare: element has no document"))?;
     let root = document.create_element("div")?;
     root.set_class_name("rc-mount");
-    shadow.append_child(&root)?;
+    // The prerendered copy (or the slot) the loader showed is replaced in one step.
+    let children = js_sys::Array::of1(&root);
+    shadow.replace_children_with_node(&children);
 
-    let props = RoleCompareProps {
-        dataset: bundled()?,
-        filters: Filters::default(),
-        id_prefix: next_prefix().into(),
-        on_change: Some(change_events(host.clone())),
-        on_download: Some(Callback::from(move |file: Download| {
-            if let Err(e) = save(&document, &file) {
-                web_sys::console::warn_2(&JsValue::from_str("role-compare: download failed"), &e);
-            }
-        })),
-        on_copy: Some(Callback::from(|text: String| copy(&text))),
+    let current = Rc::new(RefCell::new(Filters::default()));
+    let mut props = RoleCompareProps::new(bundled()?);
+    props.id_prefix = next_prefix().into();
+    props.on_change = Some(change_events(host.clone(), Rc::clone(&current)));
+    props.on_download = Some(Callback::from(move |file: Download| {
+        if let Err(e) = save(&document, &file) {
+            web_sys::console::warn_2(&JsValue::from_str("<role-compare>: download failed"), &e);
+        }
+    }));
+    props.on_copy = Some(Callback::from(|text: String| copy(&text)));
+    let mut widget = Widget {
+        app: None,
+        host: host.clone(),
+        props,
+        current,
+        warned: HashSet::new(),
     };
-    let app = yew::Renderer::<RoleCompare>::with_root_and_props(root, props).render();
-    Ok(Widget { app: Some(app) })
+    let parsed = filters_from_attributes(&widget.props.dataset, |name| host.get_attribute(name));
+    for w in &parsed.warnings {
+        widget.warn(w);
+    }
+    widget.props.filters = parsed.filters;
+    *widget.current.borrow_mut() = widget.props.filters.clone();
+    widget.app = Some(
+        yew::Renderer::<RoleCompare>::with_root_and_props(root, widget.props.clone()).render(),
+    );
+    Ok(widget)
+}
+
+/// The attributes the loader must observe (kept here so Rust and JS agree).
+#[wasm_bindgen(js_name = observedAttributes)]
+pub fn observed_attributes() -> js_sys::Array {
+    OBSERVED.iter().map(|a| JsValue::from_str(a)).collect()
 }
 
 /// A page-unique id prefix, so that several widgets on one page never share an element id.
@@ -90,9 +213,21 @@ fn next_prefix() -> String {
     })
 }
 
-/// Fires `role-compare-change` (bubbling, composed) on the host after every change.
-fn change_events(host: HtmlElement) -> Callback<Change> {
+/// Dispatches a bubbling, composed custom event with `detail` on `host`.
+fn fire(host: &HtmlElement, name: &str, detail: &JsValue) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}
+
+/// Keeps `current` up to date and fires `role-compare-change` after every change.
+fn change_events(host: HtmlElement, current: Rc<RefCell<Filters>>) -> Callback<Change> {
     Callback::from(move |change: Change| {
+        *current.borrow_mut() = change.filters.clone();
         let f = &change.filters;
         let strings = |v: &[String]| {
             v.iter()
@@ -108,15 +243,35 @@ fn change_events(host: HtmlElement) -> Callback<Change> {
         set("mode", &JsValue::from_str(f.mode.as_str()));
         set("search", &JsValue::from_str(&f.search));
         set("visibleRows", &JsValue::from(change.shown as u32));
-        let init = web_sys::CustomEventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
-        init.set_detail(&detail);
-        if let Ok(event) =
-            web_sys::CustomEvent::new_with_event_init_dict("role-compare-change", &init)
-        {
-            let _ = host.dispatch_event(&event);
+        fire(&host, "role-compare-change", &detail);
+    })
+}
+
+/// Converts a parsed JSON value into a validated dataset, or the list of problems.
+fn dataset_from_value(value: JsValue) -> Result<Dataset, Vec<String>> {
+    let dataset: Dataset =
+        serde_wasm_bindgen::from_value(value).map_err(|e| vec![format!("not a dataset: {e}")])?;
+    validate(&dataset)
+        .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+    Ok(dataset)
+}
+
+/// The bundled dataset, parsed with `JSON.parse` and validated on first use.
+fn bundled() -> Result<Rc<Dataset>, JsValue> {
+    BUNDLED.with(|cell| {
+        if let Some(d) = cell.borrow().as_ref() {
+            return Ok(Rc::clone(d));
         }
+        let value = js_sys::JSON::parse(BUNDLED_JSON)?;
+        let dataset = dataset_from_value(value).map_err(|problems| {
+            JsValue::from_str(&format!(
+                "role-compare: the bundled dataset is invalid: {}",
+                problems.join("; ")
+            ))
+        })?;
+        let dataset = Rc::new(dataset);
+        *cell.borrow_mut() = Some(Rc::clone(&dataset));
+        Ok(dataset)
     })
 }
 
@@ -152,48 +307,7 @@ fn copy(text: &str) {
     let promise = window.navigator().clipboard().write_text(text);
     wasm_bindgen_futures::spawn_local(async move {
         if let Err(e) = wasm_bindgen_futures::JsFuture::from(promise).await {
-            web_sys::console::warn_2(&JsValue::from_str("role-compare: copy failed"), &e);
+            web_sys::console::warn_2(&JsValue::from_str("<role-compare>: copy failed"), &e);
         }
     });
-}
-
-/// Applies the shared stylesheet to a shadow root.
-fn adopt_styles(shadow: &ShadowRoot) -> Result<(), JsValue> {
-    let sheet = SHEET.with(|cell| -> Result<CssStyleSheet, JsValue> {
-        if let Some(sheet) = cell.borrow().as_ref() {
-            return Ok(sheet.clone());
-        }
-        let sheet = CssStyleSheet::new()?;
-        sheet.replace_sync(STYLES)?;
-        *cell.borrow_mut() = Some(sheet.clone());
-        Ok(sheet)
-    })?;
-    js_sys::Reflect::set(
-        shadow,
-        &JsValue::from_str("adoptedStyleSheets"),
-        &js_sys::Array::of1(&sheet),
-    )?;
-    Ok(())
-}
-
-/// The bundled dataset, parsed with `JSON.parse` and validated on first use.
-fn bundled() -> Result<Rc<Dataset>, JsValue> {
-    BUNDLED.with(|cell| {
-        if let Some(d) = cell.borrow().as_ref() {
-            return Ok(Rc::clone(d));
-        }
-        let value = js_sys::JSON::parse(BUNDLED_JSON)?;
-        let dataset: Dataset = serde_wasm_bindgen::from_value(value)
-            .map_err(|e| JsValue::from_str(&format!("role-compare: bundled dataset: {e}")))?;
-        if let Err(errors) = validate(&dataset) {
-            let first = errors.first().map(ToString::to_string).unwrap_or_default();
-            return Err(JsValue::from_str(&format!(
-                "role-compare: bundled dataset is invalid ({} problems; first: {first})",
-                errors.len()
-            )));
-        }
-        let dataset = Rc::new(dataset);
-        *cell.borrow_mut() = Some(Rc::clone(&dataset));
-        Ok(dataset)
-    })
 }

@@ -24,6 +24,7 @@
 //! assert_eq!(names, ["CIO", "CISO", "CSO"]);
 //! ```
 
+pub mod attrs;
 pub mod chart;
 pub mod compare;
 pub mod data;

@@ -29,9 +29,18 @@ pub struct Change {
 pub struct RoleCompareProps {
     /// The dataset to show; it must have passed [`crate::validate::validate`].
     pub dataset: Rc<Dataset>,
-    /// The filters to show; when this prop changes, the widget switches to it.
+    /// The filters to show; when this prop (or `revision`) changes, the widget switches to it.
     #[prop_or_default]
     pub filters: Filters,
+    /// Bumped by the embedder to re-apply `filters` even when they equal the previous ones.
+    #[prop_or_default]
+    pub revision: u64,
+    /// A problem to show above the content (an invalid host dataset, a failed load).
+    #[prop_or_default]
+    pub notice: Option<AttrValue>,
+    /// Static rendering for the no-JS fallback: the controls are present but `hidden`.
+    #[prop_or_default]
+    pub prerender: bool,
     /// Prefix for element ids, unique per widget on a page.
     #[prop_or(AttrValue::Static("rc"))]
     pub id_prefix: AttrValue,
@@ -52,6 +61,9 @@ impl RoleCompareProps {
         Self {
             dataset,
             filters: Filters::default(),
+            revision: 0,
+            notice: None,
+            prerender: false,
             id_prefix: AttrValue::Static("rc"),
             on_change: None,
             on_download: None,
@@ -65,6 +77,9 @@ impl PartialEq for RoleCompareProps {
         // The same dataset allocation is the same dataset: skip a deep comparison.
         Rc::ptr_eq(&self.dataset, &other.dataset)
             && self.filters == other.filters
+            && self.revision == other.revision
+            && self.notice == other.notice
+            && self.prerender == other.prerender
             && self.id_prefix == other.id_prefix
             && self.on_change == other.on_change
             && self.on_download == other.on_download
@@ -130,7 +145,7 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
     // A new `filters` prop from the embedder (an attribute changed) replaces the reader's state.
     {
         let dispatcher = filters.dispatcher();
-        use_effect_with(props.filters.clone(), move |f| {
+        use_effect_with((props.filters.clone(), props.revision), move |(f, _)| {
             dispatcher.dispatch(Action::Replace(f.clone()));
         });
     }
@@ -148,8 +163,13 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
         && (filters.0.facets.is_empty() || filters.0.facets.iter().any(|f| f == REPORTING));
 
     {
+        // Only changes are reported: the first render is what the embedder asked for.
+        let first = use_mut_ref(|| true);
         let on_change = props.on_change.clone();
         use_effect_with((filters.0.clone(), comparison.shown), move |(f, shown)| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
             if let Some(cb) = on_change {
                 cb.emit(Change {
                     filters: f.clone(),
@@ -187,8 +207,11 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
     let f = &filters.0;
     html! {
         <div class="rc" part="root" {onkeydown}>
+            if let Some(notice) = &props.notice {
+                <div class="rc-error" role="alert" part="error">{notice.clone()}</div>
+            }
             <Controls dataset={Rc::clone(d)} filters={f.clone()} on_action={on_action.clone()}
-                id_prefix={props.id_prefix.clone()} />
+                id_prefix={props.id_prefix.clone()} hidden={props.prerender} />
             <ResultStatus shown={comparison.shown} total={comparison.total}
                 reasons={f.describe(d)} {on_reset} />
             if comparison.shown > 0 {

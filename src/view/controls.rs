@@ -19,6 +19,9 @@ pub struct ControlsProps {
     pub on_action: Callback<Action>,
     /// Prefix for element ids, unique per widget on the page.
     pub id_prefix: AttrValue,
+    /// Rendered but hidden (the prerendered no-JS fallback, where controls cannot work).
+    #[prop_or_default]
+    pub hidden: bool,
 }
 
 impl PartialEq for ControlsProps {
@@ -27,6 +30,7 @@ impl PartialEq for ControlsProps {
             && self.filters == other.filters
             && self.on_action == other.on_action
             && self.id_prefix == other.id_prefix
+            && self.hidden == other.hidden
     }
 }
 
@@ -224,7 +228,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
 
     let search_id = format!("{p}-search");
     html! {
-        <form class="rc-controls" part="controls" {onsubmit} aria-label="Filters">
+        <form class="rc-controls" part="controls" {onsubmit} aria-label="Filters" hidden={props.hidden}>
             <fieldset class="rc-group">
                 <legend>{"Roles to compare"}</legend>
                 { for roles }

@@ -14,7 +14,7 @@ after(async () => {
 
 test("the demo page shows the three roles inside the shadow root", async () => {
   const { context, page, problems } = await open(browser, "index.html");
-  const headers = page.locator("role-compare").locator("thead th[scope=col] .rc-abbr");
+  const headers = page.locator("role-compare .rc-mount thead th[scope=col] .rc-abbr");
   await headers.first().waitFor({ timeout: 30_000 });
   assert.deepEqual(await headers.allTextContents(), ["CIO", "CISO", "CSO"]);
   const shadowMode = await page.$eval("role-compare", (el) => el.shadowRoot?.mode ?? "none");
@@ -28,7 +28,7 @@ test("the demo page shows the three roles inside the shadow root", async () => {
 
 test("the iframe page shows the same table", async () => {
   const { context, page, problems } = await open(browser, "embed.html");
-  const headers = page.locator("role-compare").locator("thead th[scope=col] .rc-abbr");
+  const headers = page.locator("role-compare .rc-mount thead th[scope=col] .rc-abbr");
   await headers.first().waitFor({ timeout: 30_000 });
   assert.deepEqual(await headers.allTextContents(), ["CIO", "CISO", "CSO"]);
   assert.deepEqual(problems, []);

@@ -26,12 +26,13 @@ commands:
   help             this text";
 
 /// Files `dist/` must contain: the public layout page authors rely on.
-const DIST_FILES: [&str; 5] = [
+const DIST_FILES: [&str; 6] = [
     "role-compare.js",
     "role_compare.js",
     "role_compare_bg.wasm",
     "embed.html",
     "index.html",
+    "fallback.html",
 ];
 
 fn main() -> ExitCode {
@@ -113,7 +114,8 @@ fn build(tc: &Toolchain) -> sh::Result {
 }
 
 /// Trunk names the glue after the package (`role-compare.js`), which is the loader's public
-/// name. Give the glue and wasm the library's name and put the loader in its place.
+/// name. Give the glue and wasm the library's name, write the loader in its place with the
+/// widget's CSS inside, and put the prerendered fallback into the pages and `fallback.html`.
 fn arrange_dist(root: &Path, dist: &Path) -> sh::Result {
     let fail = |what: String, e: std::io::Error| Failure {
         step: "build".into(),
@@ -127,12 +129,64 @@ fn arrange_dist(root: &Path, dist: &Path) -> sh::Result {
         std::fs::rename(dist.join(from), dist.join(to))
             .map_err(|e| fail(format!("rename dist/{from} to dist/{to}"), e))?;
     }
-    std::fs::copy(
-        root.join("www/role-compare.js"),
-        dist.join("role-compare.js"),
-    )
-    .map_err(|e| fail("copy www/role-compare.js to dist/".into(), e))?;
+    let read = |rel: &str| {
+        std::fs::read_to_string(root.join(rel)).map_err(|e| fail(format!("read {rel}"), e))
+    };
+    let loader = read("www/role-compare.js")?;
+    let css = read("src/style.css")?;
+    let placeholder = "\"__ROLE_COMPARE_CSS__\"";
+    if !loader.contains(placeholder) {
+        return Err(Failure {
+            step: "build".into(),
+            command: "www/role-compare.js".into(),
+            why: format!("has no {placeholder} placeholder for the CSS"),
+        });
+    }
+    let loader = loader.replace(placeholder, &js_string(&css));
+    std::fs::write(dist.join("role-compare.js"), loader)
+        .map_err(|e| fail("write dist/role-compare.js".into(), e))?;
+
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let mut prerender = Command::new(cargo);
+    prerender
+        .current_dir(root)
+        .args(["run", "--quiet", "--release", "--example", "prerender"]);
+    say(format!("build: {}", sh::show(&prerender)));
+    let fallback = sh::output(&mut prerender).ok_or_else(|| Failure {
+        step: "build".into(),
+        command: sh::show(&prerender),
+        why: "failed (run it by hand to see why)".into(),
+    })?;
+    std::fs::write(dist.join("fallback.html"), format!("{fallback}\n"))
+        .map_err(|e| fail("write dist/fallback.html".into(), e))?;
+    for page in ["index.html", "embed.html"] {
+        let path = dist.join(page);
+        let html =
+            std::fs::read_to_string(&path).map_err(|e| fail(format!("read dist/{page}"), e))?;
+        let html = html.replace("<!-- role-compare:fallback -->", &fallback);
+        std::fs::write(&path, html).map_err(|e| fail(format!("write dist/{page}"), e))?;
+    }
     Ok(())
+}
+
+/// `text` as a JavaScript string literal.
+fn js_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 fn serve_forever(root: &Path, port: u16) -> sh::Result<ExitCode> {
@@ -304,6 +358,14 @@ mod tests {
         assert!(
             manifest.contains(&format!("wasm-bindgen = \"={v}\"")),
             "Cargo.toml pins {v}"
+        );
+    }
+
+    #[test]
+    fn css_becomes_a_js_string() {
+        assert_eq!(
+            js_string("a\"b\\c\nd\u{2028}\u{1}"),
+            "\"a\\\"b\\\\c\\nd\\u2028\\u0001\""
         );
     }
 
