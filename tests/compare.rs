@@ -168,65 +168,55 @@ fn cite() -> Vec<Citation> {
     }]
 }
 
-fn claim(id: &str, roles: &[&str], facet: &str, topic: &str, text: &str) -> Claim {
-    Claim {
-        id: s(id),
-        roles: ids(roles),
-        facet: s(facet),
-        topic: s(topic),
-        text: s(text),
-        sources: cite(),
-        tags: BTreeMap::new(),
-    }
+fn words(v: &str) -> Vec<String> {
+    v.split_whitespace().map(s).collect()
 }
 
-fn tagged(mut c: Claim, key: &str, values: &[&str]) -> Claim {
-    c.tags.insert(s(key), ids(values));
-    c
-}
+/// The facets of `tiny()`: id, label, whether it is a reader filter, topic ids (each topic's
+/// label is its id with a capital).
+const TINY_FACETS: [(&str, &str, bool, &str); 5] = [
+    ("focus", "Focus", true, "mission scope unstated"),
+    ("duties", "Duties", true, "budget strategy training"),
+    (
+        "certifications",
+        "Certifications",
+        true,
+        "recommended issuer",
+    ),
+    ("reporting", "Reporting lines", true, "reports-to"),
+    ("collaboration", "Working together", false, "together"),
+];
 
-fn facet(id: &str, label: &str, filter: bool, topics: &[(&str, &str)]) -> Facet {
-    Facet {
-        id: s(id),
-        label: s(label),
-        filter,
-        description: None,
-        topics: topics
-            .iter()
-            .map(|(id, label)| Topic {
-                id: s(id),
-                label: s(label),
-            })
-            .collect(),
-    }
-}
+/// The claims of `tiny()`: id, roles, `facet/topic`, text, and tags as `key=value,value`.
+#[rustfmt::skip]
+const TINY_CLAIMS: [(&str, &str, &str, &str, &str); 17] = [
+    ("m-all", "cio ciso cso", "focus/mission", "Every role protects the business.", ""),
+    ("m-all-2", "cio ciso cso", "focus/mission", "Each one answers to the board.", ""),
+    ("s-cio", "cio", "focus/scope", "Runs the IT estate.", ""),
+    ("s-ciso", "ciso", "focus/scope", "Runs information security.", ""),
+    ("d-budget", "cio", "duties/budget", "Owns the IT budget.", ""),
+    ("d-strategy", "cio ciso", "duties/strategy", "Sets the technology strategy together.", ""),
+    ("d-training-all", "cio ciso cso", "duties/training", "Trains every employee in safety.", ""),
+    ("d-training-ciso", "ciso", "duties/training", "Trains the security staff.", ""),
+    ("c-pmp", "cio", "certifications/recommended", "PMP suits a CIO.", ""),
+    ("c-cissp", "ciso", "certifications/recommended", "CISSP suits a CISO.", ""),
+    ("c-cissp-issuer", "ciso", "certifications/issuer", "CISSP is awarded by ISC2.", "issuer=ISC2"),
+    ("c-isaca", "cio ciso", "certifications/issuer", "CGEIT and CISM are awarded by ISACA.", "issuer=ISACA"),
+    ("c-cpp", "cso", "certifications/issuer", "CPP is awarded by ASIS International.", "issuer=ASIS International"),
+    ("r-cio", "cio", "reporting/reports-to", "Reports to the CEO.", "target=CEO"),
+    ("r-ciso", "ciso", "reporting/reports-to", "Reports to the CIO or the CTO.", "target=CIO,CTO"),
+    ("r-cso", "cso", "reporting/reports-to", "Answers to the CIO.", "target=CIO"),
+    ("k-together", "cio ciso", "collaboration/together",
+        "Plan the summer (été) review in the Straße office, then fly to İstanbul.", ""),
+];
 
-fn role(id: &str, abbr: &str, name: &str) -> Role {
-    Role {
-        id: s(id),
-        abbr: s(abbr),
-        name: s(name),
-        summary: format!("The {name}."),
-        summary_sources: cite(),
-        caveats: Vec::new(),
-    }
-}
-
-fn conflict(id: &str, facet: &str, topic: &str, roles: &[&str]) -> Conflict {
-    let side = |text: &str| ConflictSide {
-        text: s(text),
-        sources: cite(),
-        claims: Vec::new(),
-    };
-    Conflict {
-        id: s(id),
-        title: format!("Dispute {id}"),
-        facet: s(facet),
-        topic: s(topic),
-        roles: ids(roles),
-        sides: vec![side("One view."), side("Another view.")],
-    }
-}
+/// The conflicts of `tiny()`: id, `facet/topic`, the roles it concerns.
+const TINY_CONFLICTS: [(&str, &str, &str); 4] = [
+    ("k-scope", "focus/scope", ""),
+    ("k-budget", "duties/budget", "ciso"),
+    ("k-strategy", "duties/strategy", "cso"),
+    ("k-reports", "reporting/reports-to", "ciso cso"),
+];
 
 /// A small dataset whose every row is known by heart:
 ///
@@ -243,6 +233,23 @@ fn conflict(id: &str, facet: &str, topic: &str, roles: &[&str]) -> Conflict {
 /// | reporting/reports-to | r-cio (CEO) | r-ciso (CIO, CTO) | r-cso (CIO) | Differs |
 /// | collaboration/together (not a reader filter) | k-together | k-together | gap | Differs |
 fn tiny() -> Dataset {
+    let split = |at: &str| {
+        let (f, t) = at.split_once('/').expect("facet/topic");
+        (s(f), s(t))
+    };
+    let role = |id: &str, abbr: &str, name: &str| Role {
+        id: s(id),
+        abbr: s(abbr),
+        name: s(name),
+        summary: format!("The {name}."),
+        summary_sources: cite(),
+        caveats: Vec::new(),
+    };
+    let side = |text: &str| ConflictSide {
+        text: s(text),
+        sources: cite(),
+        claims: Vec::new(),
+    };
     Dataset {
         format: FORMAT,
         version: s("test"),
@@ -255,196 +262,61 @@ fn tiny() -> Dataset {
             publisher: None,
             note: None,
         }],
-        facets: vec![
-            facet(
-                "focus",
-                "Focus",
-                true,
-                &[
-                    ("mission", "Mission"),
-                    ("scope", "Scope"),
-                    ("unstated", "Unstated"),
-                ],
-            ),
-            facet(
-                "duties",
-                "Duties",
-                true,
-                &[
-                    ("budget", "Budget"),
-                    ("strategy", "Strategy"),
-                    ("training", "Training"),
-                ],
-            ),
-            facet(
-                "certifications",
-                "Certifications",
-                true,
-                &[("recommended", "Recommended"), ("issuer", "Issuer")],
-            ),
-            facet(
-                "reporting",
-                "Reporting lines",
-                true,
-                &[("reports-to", "Reports to")],
-            ),
-            facet(
-                "collaboration",
-                "Working together",
-                false,
-                &[("together", "Together")],
-            ),
-        ],
+        facets: TINY_FACETS
+            .iter()
+            .map(|&(id, label, filter, topics)| Facet {
+                id: s(id),
+                label: s(label),
+                filter,
+                description: None,
+                topics: words(topics)
+                    .into_iter()
+                    .map(|t| Topic {
+                        label: t[..1].to_uppercase() + &t[1..],
+                        id: t,
+                    })
+                    .collect(),
+            })
+            .collect(),
         roles: vec![
             role("cio", "CIO", "Chief Information Officer"),
             role("ciso", "CISO", "Chief Information Security Officer"),
             role("cso", "CSO", "Chief Security Officer"),
         ],
-        claims: vec![
-            claim(
-                "m-all",
-                &["cio", "ciso", "cso"],
-                "focus",
-                "mission",
-                "Every role protects the business.",
-            ),
-            claim(
-                "m-all-2",
-                &["cio", "ciso", "cso"],
-                "focus",
-                "mission",
-                "Each one answers to the board.",
-            ),
-            claim("s-cio", &["cio"], "focus", "scope", "Runs the IT estate."),
-            claim(
-                "s-ciso",
-                &["ciso"],
-                "focus",
-                "scope",
-                "Runs information security.",
-            ),
-            claim(
-                "d-budget",
-                &["cio"],
-                "duties",
-                "budget",
-                "Owns the IT budget.",
-            ),
-            claim(
-                "d-strategy",
-                &["cio", "ciso"],
-                "duties",
-                "strategy",
-                "Sets the technology strategy together.",
-            ),
-            claim(
-                "d-training-all",
-                &["cio", "ciso", "cso"],
-                "duties",
-                "training",
-                "Trains every employee in safety.",
-            ),
-            claim(
-                "d-training-ciso",
-                &["ciso"],
-                "duties",
-                "training",
-                "Trains the security staff.",
-            ),
-            claim(
-                "c-pmp",
-                &["cio"],
-                "certifications",
-                "recommended",
-                "PMP suits a CIO.",
-            ),
-            claim(
-                "c-cissp",
-                &["ciso"],
-                "certifications",
-                "recommended",
-                "CISSP suits a CISO.",
-            ),
-            tagged(
-                claim(
-                    "c-cissp-issuer",
-                    &["ciso"],
-                    "certifications",
-                    "issuer",
-                    "CISSP is awarded by ISC2.",
-                ),
-                "issuer",
-                &["ISC2"],
-            ),
-            tagged(
-                claim(
-                    "c-isaca",
-                    &["cio", "ciso"],
-                    "certifications",
-                    "issuer",
-                    "CGEIT and CISM are awarded by ISACA.",
-                ),
-                "issuer",
-                &["ISACA"],
-            ),
-            tagged(
-                claim(
-                    "c-cpp",
-                    &["cso"],
-                    "certifications",
-                    "issuer",
-                    "CPP is awarded by ASIS International.",
-                ),
-                "issuer",
-                &["ASIS International"],
-            ),
-            tagged(
-                claim(
-                    "r-cio",
-                    &["cio"],
-                    "reporting",
-                    "reports-to",
-                    "Reports to the CEO.",
-                ),
-                "target",
-                &["CEO"],
-            ),
-            tagged(
-                claim(
-                    "r-ciso",
-                    &["ciso"],
-                    "reporting",
-                    "reports-to",
-                    "Reports to the CIO or the CTO.",
-                ),
-                "target",
-                &["CIO", "CTO"],
-            ),
-            tagged(
-                claim(
-                    "r-cso",
-                    &["cso"],
-                    "reporting",
-                    "reports-to",
-                    "Answers to the CIO.",
-                ),
-                "target",
-                &["CIO"],
-            ),
-            claim(
-                "k-together",
-                &["cio", "ciso"],
-                "collaboration",
-                "together",
-                "Plan the summer (été) review in the Straße office, then fly to İstanbul.",
-            ),
-        ],
-        conflicts: vec![
-            conflict("k-scope", "focus", "scope", &[]),
-            conflict("k-budget", "duties", "budget", &["ciso"]),
-            conflict("k-strategy", "duties", "strategy", &["cso"]),
-            conflict("k-reports", "reporting", "reports-to", &["ciso", "cso"]),
-        ],
+        claims: TINY_CLAIMS
+            .iter()
+            .map(|&(id, roles, at, text, tags)| {
+                let (facet, topic) = split(at);
+                let tags = tags
+                    .split_once('=')
+                    .map(|(k, v)| (s(k), v.split(',').map(s).collect()))
+                    .into_iter()
+                    .collect::<BTreeMap<String, Vec<String>>>();
+                Claim {
+                    id: s(id),
+                    roles: words(roles),
+                    facet,
+                    topic,
+                    text: s(text),
+                    sources: cite(),
+                    tags,
+                }
+            })
+            .collect(),
+        conflicts: TINY_CONFLICTS
+            .iter()
+            .map(|&(id, at, roles)| {
+                let (facet, topic) = split(at);
+                Conflict {
+                    id: s(id),
+                    title: format!("Dispute {id}"),
+                    facet,
+                    topic,
+                    roles: words(roles),
+                    sides: vec![side("One view."), side("Another view.")],
+                }
+            })
+            .collect(),
     }
 }
 
@@ -1316,6 +1188,13 @@ fn describe_wording() {
 // matches
 // ---------------------------------------------------------------------------------------------
 
+/// The matched byte ranges as (start, end) pairs, checked for well-formedness.
+fn at(text: &str, needle: &str) -> Vec<(usize, usize)> {
+    let ranges = matches(text, needle);
+    assert_well_formed(text, needle, &ranges);
+    ranges.into_iter().map(|r| (r.start, r.end)).collect()
+}
+
 /// The matched substrings.
 fn found<'a>(text: &'a str, needle: &str) -> Vec<&'a str> {
     let ranges = matches(text, needle);
@@ -1352,48 +1231,48 @@ fn assert_well_formed(text: &str, needle: &str, ranges: &[std::ops::Range<usize>
 
 #[test]
 fn matches_ascii() {
-    assert_eq!(matches("IT budget", "budget"), [3..9]);
+    assert_eq!(at("IT budget", "budget"), [(3, 9)]);
     assert_eq!(found("Budget and BUDGET", "budget"), ["Budget", "BUDGET"]);
     assert_eq!(found("aaaa", "aa"), ["aa", "aa"]);
-    assert_eq!(matches("aaa", "aa"), [0..2]);
-    assert_eq!(matches("abc", "abcd"), []);
-    assert_eq!(matches("abc", ""), []);
-    assert_eq!(matches("abc", "   "), []);
-    assert_eq!(matches("", "a"), []);
-    assert_eq!(matches("", ""), []);
+    assert_eq!(at("aaa", "aa"), [(0, 2)]);
+    assert_eq!(at("abc", "abcd"), [] as [(usize, usize); 0]);
+    assert_eq!(at("abc", ""), [] as [(usize, usize); 0]);
+    assert_eq!(at("abc", "   "), [] as [(usize, usize); 0]);
+    assert_eq!(at("", "a"), [] as [(usize, usize); 0]);
+    assert_eq!(at("", ""), [] as [(usize, usize); 0]);
     // The needle is trimmed; inner spaces count.
-    assert_eq!(matches("the IT budget", "  it budget\n"), [4..13]);
-    assert_eq!(matches("the IT  budget", "it budget"), []);
+    assert_eq!(at("the IT budget", "  it budget\n"), [(4, 13)]);
+    assert_eq!(at("the IT  budget", "it budget"), [] as [(usize, usize); 0]);
 }
 
 #[test]
 fn matches_unicode_case() {
     // é is two bytes.
-    assert_eq!(matches("Un été chaud", "ÉTÉ"), [3..8]);
-    assert_eq!(matches("L'ÉTÉ", "été"), [2..7]);
+    assert_eq!(at("Un été chaud", "ÉTÉ"), [(3, 8)]);
+    assert_eq!(at("L'ÉTÉ", "été"), [(2, 7)]);
     // ẞ (capital sharp s, three bytes) lowercases to ß (two bytes).
-    assert_eq!(matches("STRAẞE", "straße"), [0..8]);
-    assert_eq!(matches("Straße", "STRAẞE"), [0..7]);
-    assert_eq!(matches("Straße", "strasse"), []);
+    assert_eq!(at("STRAẞE", "straße"), [(0, 8)]);
+    assert_eq!(at("Straße", "STRAẞE"), [(0, 7)]);
+    assert_eq!(at("Straße", "strasse"), [] as [(usize, usize); 0]);
     // İ lowercases to "i" + U+0307: it matches itself or its lowercase, never a bare "i".
-    assert_eq!(matches("İstanbul", "İSTANBUL"), [0..9]);
-    assert_eq!(matches("İstanbul", "i\u{307}stanbul"), [0..9]);
-    assert_eq!(matches("İstanbul", "istanbul"), []);
-    assert_eq!(matches("İi", "i"), [2..3]);
-    assert_eq!(matches("İ", "\u{307}"), []);
-    assert_eq!(matches("i\u{307}", "\u{307}"), [1..3]);
-    assert_eq!(matches("i\u{307}x", "İ"), [0..3]);
+    assert_eq!(at("İstanbul", "İSTANBUL"), [(0, 9)]);
+    assert_eq!(at("İstanbul", "i\u{307}stanbul"), [(0, 9)]);
+    assert_eq!(at("İstanbul", "istanbul"), [] as [(usize, usize); 0]);
+    assert_eq!(at("İi", "i"), [(2, 3)]);
+    assert_eq!(at("İ", "\u{307}"), [] as [(usize, usize); 0]);
+    assert_eq!(at("i\u{307}", "\u{307}"), [(1, 3)]);
+    assert_eq!(at("i\u{307}x", "İ"), [(0, 3)]);
     // Dotless ı is its own letter; I lowercases to i.
-    assert_eq!(matches("KIRIK", "kirik"), [0..5]);
-    assert_eq!(matches("KIRIK", "kırık"), []);
+    assert_eq!(at("KIRIK", "kirik"), [(0, 5)]);
+    assert_eq!(at("KIRIK", "kırık"), [] as [(usize, usize); 0]);
     // The Kelvin sign (three bytes) lowercases to k.
-    assert_eq!(matches("5 \u{212a}", "k"), [2..5]);
+    assert_eq!(at("5 \u{212a}", "k"), [(2, 5)]);
     // Σ lowercases to σ char by char; final ς is another letter.
-    assert_eq!(matches("ΟΔΟΣ", "οδοσ"), [0..8]);
-    assert_eq!(matches("ΟΔΟΣ", "οδος"), []);
+    assert_eq!(at("ΟΔΟΣ", "οδοσ"), [(0, 8)]);
+    assert_eq!(at("ΟΔΟΣ", "οδος"), [] as [(usize, usize); 0]);
     // Emoji and combining marks around a match.
-    assert_eq!(matches("🙂x🙂", "X"), [4..5]);
-    assert_eq!(matches("e\u{301}te\u{301}", "E\u{301}"), [0..3, 4..7]);
+    assert_eq!(at("🙂x🙂", "X"), [(4, 5)]);
+    assert_eq!(at("e\u{301}te\u{301}", "E\u{301}"), [(0, 3), (4, 7)]);
 }
 
 /// A deterministic pseudo-random generator (SplitMix64).

@@ -11,6 +11,9 @@ const CSS = "__ROLE_COMPARE_CSS__";
 const FILTER_ATTRIBUTES = ["roles", "facets", "mode", "search"];
 const OBSERVED = [...FILTER_ATTRIBUTES, "theme", "src", "loading", "sync-url"];
 const here = import.meta.url;
+// The offline single file (role-compare-offline.html) carries the glue and the wasm inline:
+// `cargo xtask build` replaces this null with { glue: "<module source>", wasm: "<base64>" }.
+const INLINE = null;
 
 let wasm = null;
 let sheet = null;
@@ -18,12 +21,27 @@ let sheet = null;
 // Loads the glue and instantiates the wasm once for the whole page.
 function loadWasm() {
   if (!wasm) {
-    wasm = import(new URL("./role_compare.js", here).href).then(async (glue) => {
-      await glue.default({ module_or_path: new URL("./role_compare_bg.wasm", here) });
+    wasm = (INLINE ? loadInline() : loadFiles()).then(async ([glue, source]) => {
+      await glue.default({ module_or_path: source });
       return glue;
     });
   }
   return wasm;
+}
+
+function loadFiles() {
+  return import(new URL("./role_compare.js", here).href).then((glue) => [
+    glue,
+    new URL("./role_compare_bg.wasm", here),
+  ]);
+}
+
+function loadInline() {
+  const url = URL.createObjectURL(new Blob([INLINE.glue], { type: "text/javascript" }));
+  return import(url).then((glue) => {
+    URL.revokeObjectURL(url);
+    return [glue, Uint8Array.from(atob(INLINE.wasm), (c) => c.charCodeAt(0))];
+  });
 }
 
 // The widget's stylesheet, shared by every shadow root. Constructable stylesheets are not inline

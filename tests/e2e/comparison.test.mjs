@@ -160,7 +160,11 @@ async function reported(page) {
   return page.evaluate(() => {
     const el = document.querySelector("role-compare");
     const changes = window.__roleCompareEvents.filter((e) => e.type === "role-compare-change");
-    return { state: el.state ?? null, change: changes.at(-1)?.detail ?? null };
+    // Absent optional filters may come back as undefined or null: both mean "none".
+    const state = el.state
+      ? Object.fromEntries(Object.entries(el.state).map(([k, v]) => [k, v ?? null]))
+      : null;
+    return { state, change: changes.at(-1)?.detail ?? null };
   });
 }
 
@@ -217,7 +221,8 @@ test("every state, driven through the controls, matches the native comparison", 
 
 test("the reset button restores the default", async () => {
   const { context, page, problems } = await openWidget();
-  const button = await resetButton(page);
+  // Queried afresh each time: re-rendering may replace the element.
+  const button = { isEnabled: async () => (await resetButton(page)).isEnabled(), click: async () => (await resetButton(page)).click() };
   assert.equal(await button.isEnabled(), false, "reset is disabled in the default state");
   const s = STATES.find((x) => x.name === "everything at once");
   await drive(page, s);

@@ -26,13 +26,14 @@ commands:
   help             this text";
 
 /// Files `dist/` must contain: the public layout page authors rely on.
-const DIST_FILES: [&str; 6] = [
+const DIST_FILES: [&str; 7] = [
     "role-compare.js",
     "role_compare.js",
     "role_compare_bg.wasm",
     "embed.html",
     "index.html",
     "fallback.html",
+    "role-compare-offline.html",
 ];
 
 fn main() -> ExitCode {
@@ -143,7 +144,7 @@ fn arrange_dist(root: &Path, dist: &Path) -> sh::Result {
         });
     }
     let loader = loader.replace(placeholder, &js_string(&css));
-    std::fs::write(dist.join("role-compare.js"), loader)
+    std::fs::write(dist.join("role-compare.js"), &loader)
         .map_err(|e| fail("write dist/role-compare.js".into(), e))?;
 
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
@@ -159,6 +160,7 @@ fn arrange_dist(root: &Path, dist: &Path) -> sh::Result {
     })?;
     std::fs::write(dist.join("fallback.html"), format!("{fallback}\n"))
         .map_err(|e| fail("write dist/fallback.html".into(), e))?;
+    offline_page(root, dist, &loader, &fallback)?;
     for page in ["index.html", "embed.html"] {
         let path = dist.join(page);
         let html =
@@ -167,6 +169,56 @@ fn arrange_dist(root: &Path, dist: &Path) -> sh::Result {
         std::fs::write(&path, html).map_err(|e| fail(format!("write dist/{page}"), e))?;
     }
     Ok(())
+}
+
+/// `dist/role-compare-offline.html`: one file with the loader, glue and wasm inline, for
+/// `file://` and hosts where only a single file can be uploaded.
+fn offline_page(root: &Path, dist: &Path, loader: &str, fallback: &str) -> sh::Result {
+    let fail = |what: &str, e: std::io::Error| Failure {
+        step: "build (offline page)".into(),
+        command: what.into(),
+        why: format!("failed ({e})"),
+    };
+    let glue = std::fs::read_to_string(dist.join("role_compare.js"))
+        .map_err(|e| fail("read dist/role_compare.js", e))?;
+    let wasm = std::fs::read(dist.join("role_compare_bg.wasm"))
+        .map_err(|e| fail("read dist/role_compare_bg.wasm", e))?;
+    let template = std::fs::read_to_string(root.join("www/offline.html"))
+        .map_err(|e| fail("read www/offline.html", e))?;
+    let inline = format!(
+        "const INLINE = {{ glue: {}, wasm: \"{}\" }};",
+        js_string(&glue),
+        base64(&wasm)
+    );
+    let loader = loader.replace("const INLINE = null;", &inline);
+    let page = template
+        .replace("<!-- role-compare:fallback -->", fallback)
+        .replace(
+            "<!-- role-compare:inline-loader -->",
+            &format!("<script type=\"module\">\n{loader}\n</script>"),
+        );
+    std::fs::write(dist.join("role-compare-offline.html"), page)
+        .map_err(|e| fail("write dist/role-compare-offline.html", e))
+}
+
+/// Standard base64 with padding.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }
 
 /// `text` as a JavaScript string literal.
@@ -179,6 +231,7 @@ fn js_string(text: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
+            '<' => out.push_str("\\u003c"),
             '\u{2028}' => out.push_str("\\u2028"),
             '\u{2029}' => out.push_str("\\u2029"),
             c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
@@ -359,6 +412,25 @@ mod tests {
             manifest.contains(&format!("wasm-bindgen = \"={v}\"")),
             "Cargo.toml pins {v}"
         );
+    }
+
+    #[test]
+    fn base64_matches_the_rfc_examples() {
+        let cases = [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foobar", "Zm9vYmFy"),
+        ];
+        for (plain, encoded) in cases {
+            assert_eq!(base64(plain.as_bytes()), encoded);
+        }
+    }
+
+    #[test]
+    fn script_end_tags_cannot_appear_in_js_strings() {
+        assert_eq!(js_string("</script>"), "\"\\u003c/script>\"");
     }
 
     #[test]

@@ -56,8 +56,15 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     }
 }
 
+/// A second mount point for the same files, so tests can load `dist/` from a sub-path the way
+/// a site that serves it from `/some/folder/` would.
+pub const SUBPATH: &str = "/nested/role-compare/";
+
 /// Maps a URL path to a file under `root`; `None` for anything that would leave it.
 fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
+    let url_path = url_path
+        .strip_prefix(SUBPATH.trim_end_matches('/'))
+        .unwrap_or(url_path);
     let decoded = percent_decode(url_path)?;
     let mut path = root.to_path_buf();
     for component in Path::new(decoded.trim_start_matches('/')).components() {
@@ -139,6 +146,14 @@ mod tests {
         assert_eq!(resolve(&root, "/../etc/passwd"), None);
         assert_eq!(resolve(&root, "/sub/%2e%2e/%2e%2e/etc/passwd"), None);
         assert_eq!(resolve(&root, "/missing.js"), None);
+        assert_eq!(
+            resolve(&root, "/nested/role-compare/sub/a%20b.js"),
+            Some(root.join("sub/a b.js"))
+        );
+        assert_eq!(
+            resolve(&root, "/nested/role-compare/../../etc/passwd"),
+            None
+        );
         std::fs::remove_dir_all(&root).unwrap();
     }
 
