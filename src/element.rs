@@ -170,7 +170,7 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
     shadow.replace_children_with_node(&children);
 
     let current = Rc::new(RefCell::new(Filters::default()));
-    let mut props = RoleCompareProps::new(bundled()?);
+    let mut props = RoleCompareProps::new(bundled_dataset()?);
     props.id_prefix = next_prefix().into();
     props.on_change = Some(change_events(host.clone(), Rc::clone(&current)));
     props.on_download = Some(Callback::from(move |file: Download| {
@@ -256,8 +256,9 @@ fn dataset_from_value(value: JsValue) -> Result<Dataset, Vec<String>> {
     Ok(dataset)
 }
 
-/// The bundled dataset, parsed with `JSON.parse` and validated on first use.
-fn bundled() -> Result<Rc<Dataset>, JsValue> {
+/// The bundled dataset, parsed with `JSON.parse` and validated on first use (shared by every
+/// widget on the page). For yew applications in the browser: pass it to `RoleCompare`.
+pub fn bundled_dataset() -> Result<Rc<Dataset>, JsValue> {
     BUNDLED.with(|cell| {
         if let Some(d) = cell.borrow().as_ref() {
             return Ok(Rc::clone(d));

@@ -38,4 +38,4 @@ pub mod view;
 #[cfg(target_arch = "wasm32")]
 mod element;
 #[cfg(target_arch = "wasm32")]
-pub use element::{mount, Widget};
+pub use element::{bundled_dataset, mount, Widget};
