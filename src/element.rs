@@ -9,7 +9,7 @@
 //! element's events, and saves and copies exports. Everything else is plain Rust that knows
 //! nothing of this module.
 
-use crate::attrs::{filters_from_attributes, StateObject, OBSERVED};
+use crate::attrs::{filters_from_attributes, StateObject};
 use crate::data::BUNDLED_JSON;
 use crate::model::Dataset;
 use crate::state::Filters;
@@ -26,6 +26,30 @@ use yew::{AttrValue, Callback};
 thread_local! {
     /// The bundled dataset, parsed once for every element on the page.
     static BUNDLED: RefCell<Option<Rc<Dataset>>> = const { RefCell::new(None) };
+    /// The loader's function to call when the widget panics (see [`on_panic`]).
+    static PANIC_HANDLER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    /// Test-only: panic on the next reported change (see `Widget::panic_on_next_change`).
+    static PANIC_ARMED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Registers the loader's panic handler and installs the panic hook.
+///
+/// A panic aborts the wasm instance (release builds use `panic = "abort"`), so every widget on
+/// the page is dead from then on. The hook runs first: it logs the message once and calls the
+/// loader, which swaps every element back to its static fallback with a short note and keeps the
+/// resulting trap from reaching the host page as an uncaught error.
+#[wasm_bindgen(js_name = onPanic)]
+pub fn on_panic(handler: js_sys::Function) {
+    PANIC_HANDLER.with(|h| *h.borrow_mut() = Some(handler));
+    yew::set_custom_panic_hook(Box::new(|info| {
+        let message = format!("<role-compare>: internal error, showing the static version: {info}");
+        web_sys::console::error_1(&JsValue::from_str(&message));
+        PANIC_HANDLER.with(|h| {
+            if let Some(handler) = h.borrow_mut().take() {
+                let _ = handler.call1(&JsValue::NULL, &JsValue::from_str(&message));
+            }
+        });
+    }));
 }
 
 /// A mounted widget. The loader keeps it on the element and calls `unmount` on disconnect.
@@ -105,6 +129,13 @@ impl Widget {
             }
             Err(e) => self.warn(&format!("<role-compare>: state was not set: {e}")),
         }
+    }
+
+    /// Test-only trigger: the next change the reader makes panics inside the widget, the way a
+    /// bug would (from an event handler, not from this call). Used by the panic test.
+    #[wasm_bindgen(js_name = panicOnNextChangeForTest)]
+    pub fn panic_on_next_change(&self) {
+        PANIC_ARMED.with(|armed| armed.set(true));
     }
 
     /// Stops the yew app and empties the shadow root; safe to call twice.
@@ -198,10 +229,15 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
     Ok(widget)
 }
 
-/// The attributes the loader must observe (kept here so Rust and JS agree).
-#[wasm_bindgen(js_name = observedAttributes)]
-pub fn observed_attributes() -> js_sys::Array {
-    OBSERVED.iter().map(|a| JsValue::from_str(a)).collect()
+/// Bytes of wasm linear memory in use by the instance (for the lifecycle test: it must not grow
+/// over connect/disconnect cycles).
+#[wasm_bindgen(js_name = wasmMemoryBytes)]
+pub fn wasm_memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
 }
 
 /// A page-unique id prefix, so that several widgets on one page never share an element id.
@@ -227,6 +263,10 @@ fn fire(host: &HtmlElement, name: &str, detail: &JsValue) {
 /// Keeps `current` up to date and fires `role-compare-change` after every change.
 fn change_events(host: HtmlElement, current: Rc<RefCell<Filters>>) -> Callback<Change> {
     Callback::from(move |change: Change| {
+        assert!(
+            !PANIC_ARMED.with(|armed| armed.replace(false)),
+            "panic requested by the test trigger"
+        );
         *current.borrow_mut() = change.filters.clone();
         let f = &change.filters;
         let strings = |v: &[String]| {

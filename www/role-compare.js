@@ -17,12 +17,16 @@ const INLINE = null;
 
 let wasm = null;
 let sheet = null;
+// Every element with a live widget, so a panic can turn them all back into their fallback.
+const live = new Set();
+let panicked = false;
 
 // Loads the glue and instantiates the wasm once for the whole page.
 function loadWasm() {
   if (!wasm) {
     wasm = (INLINE ? loadInline() : loadFiles()).then(async ([glue, source]) => {
       await glue.default({ module_or_path: source });
+      glue.onPanic(onPanic);
       return glue;
     });
   }
@@ -43,6 +47,27 @@ function loadInline() {
     return [glue, Uint8Array.from(atob(INLINE.wasm), (c) => c.charCodeAt(0))];
   });
 }
+
+// A panic aborted the wasm instance: every widget is dead. Show each element's static fallback
+// with a short note, never call into the wasm again, and keep the traps that follow (the wasm
+// call that panicked, and any later call into it) from reaching the host page as uncaught errors.
+function onPanic(text) {
+  panicked = true;
+  wasm = Promise.reject(new Error("the widget stopped after an internal error"));
+  wasm.catch(() => {});
+  for (const el of live) el._showFallback("The interactive comparison stopped after an internal error; this is the static version.");
+  live.clear();
+}
+
+function swallowAfterPanic(event) {
+  const error = event.error ?? event.reason;
+  if (panicked && error instanceof WebAssembly.RuntimeError) {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  }
+}
+window.addEventListener("error", swallowAfterPanic, true);
+window.addEventListener("unhandledrejection", swallowAfterPanic, true);
 
 // The widget's stylesheet, shared by every shadow root. Constructable stylesheets are not inline
 // styles, so a strict `style-src 'self'` does not block them.
@@ -81,13 +106,15 @@ class RoleCompareElement extends HTMLElement {
     this._state = undefined;
     this._observer = null;
     this._onHash = null;
+    this._fallback = null;
   }
 
   connectedCallback() {
     this._prepare();
     if (this._started) {
-      // Re-inserted after a disconnect: mount again with what the element had.
-      if (!this._widget && wasm) this._start();
+      // Re-inserted: the widget stayed mounted in the shadow root while the element was out
+      // of the document (see disconnectedCallback); only the URL-hash listener comes back.
+      if (this._onHash) window.addEventListener("hashchange", this._onHash);
       return;
     }
     if (this.getAttribute("loading") === "eager" || !("IntersectionObserver" in window)) {
@@ -103,20 +130,30 @@ class RoleCompareElement extends HTMLElement {
     this._observer.observe(this);
   }
 
+  // The widget stays mounted while the element is out of the document, so moving or
+  // re-inserting it costs nothing and leaks nothing: yew 0.23 never releases the event
+  // listeners of an app root, so unmounting and mounting again on every re-insertion would grow
+  // memory each time. An element dropped for good keeps one idle app (a one-off cost).
   disconnectedCallback() {
-    this._observer?.disconnect();
-    this._observer = null;
-    if (this._onHash) window.removeEventListener("hashchange", this._onHash);
-    this._onHash = null;
-    if (this._widget) {
-      try {
-        this._widget.unmount();
-        this._widget.free();
-      } catch (error) {
-        console.error(`<${TAG}>: ${message(error)}`);
-      }
-      this._widget = null;
+    if (!this._started) {
+      this._observer?.disconnect();
+      this._observer = null;
     }
+    if (this._onHash) window.removeEventListener("hashchange", this._onHash);
+  }
+
+  // Back to the static fallback (or the element's own content), with a note.
+  _showFallback(note) {
+    this._widget = null;
+    const root = this.shadowRoot;
+    if (!root) return;
+    const notice = document.createElement("p");
+    notice.className = "rc-error";
+    notice.setAttribute("role", "alert");
+    notice.textContent = note;
+    const body = this._fallback ? this._fallback.cloneNode(true) : document.createElement("slot");
+    if (this._fallback) body.removeAttribute("data-role-compare-fallback");
+    root.replaceChildren(notice, body);
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -166,11 +203,17 @@ class RoleCompareElement extends HTMLElement {
     this._started = true;
     loadWasm()
       .then((glue) => {
-        if (!this.isConnected || this._widget) return;
+        // Mount even if the element left the document meanwhile: it may come back.
+        if (this._widget) return;
         this._widget = glue.mount(this);
+        live.add(this);
         // The live widget now shows in the shadow root; the light-DOM fallback (hidden since
-        // the shadow root was attached) is not needed any more.
-        this.querySelector(":scope > [data-role-compare-fallback]")?.remove();
+        // the shadow root was attached) moves out of the document, kept for a panic.
+        const fallback = this.querySelector(":scope > [data-role-compare-fallback]");
+        if (fallback) {
+          this._fallback = fallback;
+          fallback.remove();
+        }
         this._loadData();
         this._syncUrl();
         if (this._state !== undefined) this._widget.setState(this._state);
@@ -178,6 +221,10 @@ class RoleCompareElement extends HTMLElement {
       })
       .catch((error) => {
         const what = message(error);
+        if (panicked || (this._widget === null && this.shadowRoot?.querySelector(".rc-mount"))) {
+          // mount() itself failed half-way: show the fallback rather than a broken widget.
+          this._showFallback("The interactive comparison could not start; this is the static version.");
+        }
         console.error(`<${TAG}>: could not start the widget; the fallback content stays. ${what}`);
         emit(this, "error", { what, where: "load" });
       });
@@ -225,7 +272,7 @@ class RoleCompareElement extends HTMLElement {
 
   // sync-url: mirror the state in the page's URL hash, and follow the hash when it changes.
   _syncUrl() {
-    if (!this.hasAttribute("sync-url")) return;
+    if (!this.hasAttribute("sync-url") || this._onHash) return;
     const key = hashKey(this);
     const read = () => {
       const params = new URLSearchParams(location.hash.slice(1));
@@ -239,7 +286,7 @@ class RoleCompareElement extends HTMLElement {
     };
     read();
     this._onHash = read;
-    window.addEventListener("hashchange", read);
+    if (this.isConnected) window.addEventListener("hashchange", read);
     this.addEventListener(`${TAG}-change`, () => {
       if (!this._widget || !this.hasAttribute("sync-url")) return;
       const params = new URLSearchParams(location.hash.slice(1));
@@ -249,4 +296,15 @@ class RoleCompareElement extends HTMLElement {
   }
 }
 
-if (!customElements.get(TAG)) customElements.define(TAG, RoleCompareElement);
+// Marks our class, so a second copy of this script recognises the first as its own.
+RoleCompareElement.isRoleCompare = true;
+
+const existing = customElements.get(TAG);
+if (!existing) {
+  customElements.define(TAG, RoleCompareElement);
+} else if (!existing.isRoleCompare) {
+  console.error(
+    `<${TAG}>: another script already defined <${TAG}>; this widget cannot start. ` +
+      "Remove the other definition, or load role-compare.js before it.",
+  );
+}

@@ -161,7 +161,7 @@ fn arrange_dist(root: &Path, dist: &Path) -> sh::Result {
     std::fs::write(dist.join("fallback.html"), format!("{fallback}\n"))
         .map_err(|e| fail("write dist/fallback.html".into(), e))?;
     offline_page(root, dist, &loader, &fallback)?;
-    for page in ["index.html", "embed.html"] {
+    for page in ["index.html", "embed.html", "examples/csp-no-wasm.html"] {
         let path = dist.join(page);
         let html =
             std::fs::read_to_string(&path).map_err(|e| fail(format!("read dist/{page}"), e))?;

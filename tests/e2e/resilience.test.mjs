@@ -1,0 +1,220 @@
+// When the wasm cannot run, when the widget panics, and on hostile host pages: the fallback stays
+// readable, one clear console error, `role-compare-error` fires, and nothing uncaught reaches
+// the host page. Also the lifecycle: connect/disconnect cycles leave no growth behind.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { events, launch, open, BASE_URL } from "./browser.mjs";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const LIVE = "role-compare .rc-mount";
+
+// Opens `path` with `route` installed first (to break the wasm in some way).
+async function openBroken(path, route) {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    window.__roleCompareEvents = [];
+    for (const name of ["role-compare-ready", "role-compare-error"]) {
+      document.addEventListener(name, (e) => window.__roleCompareEvents.push({ type: e.type, detail: e.detail }));
+    }
+  });
+  if (route) await context.route("**/role_compare_bg.wasm", route);
+  const page = await context.newPage();
+  const pageErrors = [];
+  const consoleErrors = [];
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(m.text());
+  });
+  await page.goto(new URL(path, BASE_URL).href);
+  return { context, page, pageErrors, consoleErrors };
+}
+
+async function waitForEvent(page, type) {
+  await page.waitForFunction((t) => window.__roleCompareEvents.some((e) => e.type === t), type, { timeout: 30_000 });
+}
+
+// The fallback table the reader sees while the widget is not running: in the shadow root (the
+// loader's copy) — its column headers.
+async function fallbackHeaders(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector("role-compare").shadowRoot;
+    return [...root.querySelectorAll("thead th[scope=col] .rc-abbr")].map((e) => e.textContent);
+  });
+}
+
+const failures = [
+  ["a 404", (route) => route.fulfill({ status: 404, body: "not found" })],
+  ["a truncated file", async (route) => {
+    const response = await route.fetch();
+    const body = (await response.body()).subarray(0, 4096);
+    await route.fulfill({ status: 200, contentType: "application/wasm", body });
+  }],
+  ["an HTML error page with status 200", (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><h1>Oops</h1>" })],
+  ["an aborted request", (route) => route.abort("failed")],
+];
+
+for (const [name, route] of failures) {
+  test(`wasm fails to load (${name}): fallback stays, one error, error event, nothing uncaught`, async () => {
+    const { context, page, pageErrors, consoleErrors } = await openBroken("index.html", route);
+    await waitForEvent(page, "role-compare-error");
+    const detail = await page.evaluate(() => window.__roleCompareEvents.find((e) => e.type === "role-compare-error").detail);
+    assert.equal(detail.where, "load");
+    assert.ok(detail.what.length > 0);
+    assert.deepEqual(await fallbackHeaders(page), ["CIO", "CISO", "CSO"]);
+    assert.equal(await page.locator(LIVE).count(), 0);
+    assert.deepEqual(pageErrors, []);
+    const ours = consoleErrors.filter((t) => t.includes("<role-compare>"));
+    assert.equal(ours.length, 1, `one clear console error, got: ${JSON.stringify(consoleErrors)}`);
+    // The host page still works.
+    assert.equal(await page.evaluate(() => 1 + 1), 2);
+    await context.close();
+  });
+}
+
+test("wasm served with the wrong content type still starts (the glue falls back)", async () => {
+  const { context, page, pageErrors } = await openBroken("index.html", async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ status: 200, contentType: "application/octet-stream", body: await response.body() });
+  });
+  await waitForEvent(page, "role-compare-ready");
+  assert.equal(await page.locator(`${LIVE} thead th[scope=col]`).count(), 3);
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});
+
+test("a slow network shows the fallback first, then the widget", async () => {
+  const { context, page, pageErrors } = await openBroken("index.html", async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  assert.deepEqual(await fallbackHeaders(page), ["CIO", "CISO", "CSO"]);
+  await waitForEvent(page, "role-compare-ready");
+  assert.equal(await page.locator(`${LIVE} thead th[scope=col]`).count(), 3);
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});
+
+test("a CSP without 'wasm-unsafe-eval' blocks the wasm: fallback stays, error event", async () => {
+  const { context, page, pageErrors, consoleErrors } = await openBroken("examples/csp-no-wasm.html");
+  await waitForEvent(page, "role-compare-error");
+  assert.deepEqual(await fallbackHeaders(page), ["CIO", "CISO", "CSO"]);
+  assert.deepEqual(pageErrors, []);
+  assert.equal(consoleErrors.filter((t) => t.includes("<role-compare>")).length, 1);
+  await context.close();
+});
+
+test("a panic inside one widget turns every widget into its fallback, with nothing uncaught", async () => {
+  const { context, page, pageErrors, consoleErrors } = await openBroken("examples/ten.html");
+  await page.waitForFunction(() => window.__roleCompareEvents.filter((e) => e.type === "role-compare-ready").length === 10, null, { timeout: 30_000 });
+  let hostErrors = 0;
+  await page.exposeFunction("countHostError", () => {
+    hostErrors += 1;
+  });
+  await page.evaluate(() => {
+    // A host page's own error reporting, registered after the widget loaded.
+    window.addEventListener("error", () => window.countHostError());
+    document.querySelector("role-compare")._widget.panicOnNextChangeForTest();
+  });
+  // The panic happens inside the widget's own event handling, as a real bug would.
+  await page.locator("role-compare").first().locator(".rc-mount input[type=radio][value=differences]").click();
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll("role-compare")].every((el) => el.shadowRoot.querySelector(".rc-error[role=alert]")),
+  );
+  const states = await page.evaluate(() =>
+    [...document.querySelectorAll("role-compare")].map((el) => ({
+      live: !!el.shadowRoot.querySelector(".rc-mount"),
+      note: el.shadowRoot.querySelector(".rc-error")?.textContent ?? "",
+    })),
+  );
+  assert.equal(states.length, 10);
+  for (const s of states) {
+    assert.equal(s.live, false);
+    assert.match(s.note, /internal error/);
+  }
+  assert.deepEqual(pageErrors, [], "no uncaught exception reached the page");
+  assert.equal(hostErrors, 0, "the host's error listener saw nothing");
+  assert.ok(consoleErrors.some((t) => t.includes("panic requested by the test trigger")));
+  // The host page stays responsive, and a newly added element shows its fallback too.
+  await page.evaluate(() => document.body.append(document.createElement("role-compare")));
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => document.title.length > 0), true);
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});
+
+test("hostile host CSS and JS: the widget renders and works", async () => {
+  const { context, page, problems } = await open(browser, "examples/hostile.html");
+  await page.locator(`${LIVE} thead th[scope=col]`).first().waitFor({ timeout: 30_000 });
+  assert.equal(await page.evaluate(() => window.hostileReady), true);
+  assert.equal(await page.locator(`${LIVE} thead th[scope=col]`).count(), 3);
+  // `div { display: none !important }` does not reach the shadow root.
+  const display = await page.locator(`${LIVE} .rc`).evaluate((el) => getComputedStyle(el).display);
+  assert.notEqual(display, "none");
+  // The host swallows clicks at the document (bubble phase); the widget handles them first.
+  const before = await page.locator(`${LIVE} tr.rc-row-data`).count();
+  await page.locator(`${LIVE} input[type=radio][value=shared]`).click();
+  await page.waitForFunction((n) => document.querySelector("role-compare").shadowRoot.querySelectorAll("tr.rc-row-data").length !== n, before);
+  // Patched prototypes (an enumerable Array.prototype member, Object.prototype pollution) do not
+  // leak into the dataset or the state.
+  const state = await page.evaluate(() => document.querySelector("role-compare").state);
+  assert.equal(state.mode, "shared");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the tag name already taken by another script: one clear error, page content stays", async () => {
+  const { context, page, problems } = await open(browser, "examples/taken.html");
+  await page.waitForTimeout(500);
+  assert.ok(problems.some((p) => p.includes("another script already defined <role-compare>")), JSON.stringify(problems));
+  assert.equal(problems.filter((p) => p.startsWith("pageerror")).length, 0);
+  assert.equal(await page.locator("#own").isVisible(), true);
+  await context.close();
+});
+
+test("200 connect/disconnect cycles: no growth in JS heap or wasm memory, no duplicate events", async () => {
+  const { context, page, problems } = await open(browser, "index.html");
+  await page.locator(`${LIVE} thead th`).first().waitFor({ timeout: 30_000 });
+  const cdp = await context.newCDPSession(page);
+  const measure = async () => {
+    await cdp.send("HeapProfiler.collectGarbage");
+    const heap = (await cdp.send("Runtime.getHeapUsage")).usedSize;
+    const wasm = await page.evaluate(() => import(new URL("role_compare.js", document.baseURI).href).then((g) => g.wasmMemoryBytes()));
+    return { heap, wasm };
+  };
+  const cycle = (n) =>
+    page.evaluate(async (count) => {
+      const el = document.querySelector("role-compare");
+      const parent = el.parentNode;
+      for (let i = 0; i < count; i++) {
+        el.remove();
+        parent.append(el);
+        await new Promise((r) => setTimeout(r, 0));
+      }
+    }, n);
+  await cycle(50);
+  const warm = await measure();
+  await cycle(200);
+  const after = await measure();
+  console.log(`heap ${warm.heap} -> ${after.heap} bytes; wasm ${warm.wasm} -> ${after.wasm} bytes`);
+  assert.equal(after.wasm, warm.wasm, "wasm memory did not grow");
+  assert.ok(after.heap - warm.heap < 512 * 1024, `JS heap grew by ${after.heap - warm.heap} bytes`);
+  // One change event per change after all those re-insertions.
+  await page.evaluate(() => {
+    window.__changes = 0;
+    document.addEventListener("role-compare-change", () => (window.__changes += 1));
+  });
+  await page.locator(`${LIVE} input[type=radio][value=differences]`).click();
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.__changes), 1);
+  assert.deepEqual(problems, []);
+  assert.ok((await events(page)).includes("role-compare-ready"));
+  await context.close();
+});

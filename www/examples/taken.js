@@ -1,0 +1,2 @@
+// Another library claimed <role-compare> first.
+customElements.define("role-compare", class extends HTMLElement {});
