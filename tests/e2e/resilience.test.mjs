@@ -218,3 +218,52 @@ test("200 connect/disconnect cycles: no growth in JS heap or wasm memory, no dup
   assert.ok((await events(page)).includes("role-compare-ready"));
   await context.close();
 });
+
+test("XSS corpus through the data property (plus lone surrogates): rendered as text, nothing runs", async () => {
+  const { readFile } = await import("node:fs/promises");
+  const corpus = JSON.parse(await readFile(new URL("../data/xss-corpus.json", import.meta.url), "utf8")).strings;
+  const strings = [...corpus, "lone \ud800 high", "lone \udfff low", "\udc00\ud800 reversed pair"];
+  const { context, page, problems } = await open(browser, "index.html");
+  await page.locator(`${LIVE} thead th`).first().waitFor({ timeout: 30_000 });
+  await page.evaluate((strings) => {
+    const cite = [{ source: "s1", at: strings[0] }];
+    const data = {
+      format: 1,
+      version: strings[1],
+      last_reviewed: "2026-11-23",
+      sources: [{ id: "s1", kind: "article", title: strings[2] }],
+      facets: [{ id: "f", label: strings[3], filter: true, topics: [{ id: "t", label: strings[4] }] }],
+      roles: [
+        { id: "a", abbr: strings[5].slice(0, 30), name: strings[6], summary: "A" },
+        { id: "b", abbr: "B", name: "B", summary: "B" },
+      ],
+      claims: strings.map((text, i) => ({ id: `c${i}`, roles: [i % 2 ? "a" : "b"], facet: "f", topic: "t", text, sources: cite })),
+    };
+    document.querySelector("role-compare").data = data;
+  }, strings);
+  await page.waitForFunction(
+    (n) => document.querySelector("role-compare").shadowRoot.querySelectorAll("li[data-claim]").length === n,
+    strings.length,
+  );
+  const result = await page.evaluate(() => {
+    const root = document.querySelector("role-compare").shadowRoot;
+    return {
+      xss: window.__xss ?? null,
+      dangerous: root.querySelectorAll("script, img, iframe, a[href], [onerror], [onload], [onmouseover]").length,
+      claims: root.querySelectorAll("li[data-claim]").length,
+      text: root.querySelector(".rc-mount").textContent,
+      error: root.querySelector(".rc-error")?.textContent ?? null,
+    };
+  });
+  // Give any injected handler a chance to run.
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__xss ?? null), null);
+  assert.equal(result.xss, null);
+  assert.equal(result.dangerous, 0);
+  assert.equal(result.error, null, "the dataset was accepted");
+  assert.equal(result.claims, strings.length);
+  assert.ok(result.text.includes("<script>window.__xss=1</script>"), "markup shows as text");
+  assert.ok(result.text.includes("lone \ufffd high"), "a lone surrogate becomes U+FFFD");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
