@@ -23,6 +23,8 @@ commands:
   serve [--port N] build, then serve dist/ on http://127.0.0.1:N/ (default 8080)
   test             format, clippy (host and wasm32), native tests, browser tests
                    (wasm-bindgen-test), end-to-end tests (Playwright); ends with `N passed, N failed`
+  bench            release build, then sizes and browser timings against two baselines;
+                   prints a table and writes target/bench/bench.json
   help             this text";
 
 /// Files `dist/` must contain: the public layout page authors rely on.
@@ -51,6 +53,9 @@ fn main() -> ExitCode {
             None => usage(),
         },
         Some("test") => bootstrap::ensure(&root, true).map(|tc| test(&tc)),
+        Some("bench") => bootstrap::ensure(&root, true)
+            .and_then(|tc| build(&tc).map(|_| tc))
+            .and_then(|tc| bench(&tc)),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -352,6 +357,29 @@ fn test(tc: &Toolchain) -> ExitCode {
     } else {
         ExitCode::FAILURE
     }
+}
+
+/// The benchmark (`tests/bench/bench.mjs`) against dist/ served on a free loopback port.
+fn bench(tc: &Toolchain) -> sh::Result<ExitCode> {
+    let (listener, url) = serve::bind(0).map_err(|e| Failure {
+        step: "bench".into(),
+        command: "bind 127.0.0.1:0".into(),
+        why: format!("failed ({e})"),
+    })?;
+    let dist = tc.root.join("dist");
+    std::thread::spawn(move || serve::serve(listener, dist));
+    let out = tc.root.join("target/bench");
+    let _ = std::fs::create_dir_all(&out);
+    run(
+        "bench",
+        Command::new("node")
+            .current_dir(&tc.root)
+            .arg("tests/bench/bench.mjs")
+            .env("BASE_URL", &url)
+            .env("CHROMIUM_PATH", "/usr/bin/chromium")
+            .env("BENCH_OUT", out.join("bench.json")),
+    )?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Playwright specs (node's test runner) against dist/ served on a free loopback port.
