@@ -74,9 +74,7 @@ impl Widget {
         for w in parsed.warnings {
             self.warn(&w);
         }
-        self.props.filters = parsed.filters;
-        self.props.revision += 1;
-        self.render();
+        self.apply(parsed.filters);
     }
 
     /// Shows a host dataset (from `src`, an inline JSON script, or the `data` property) if it is
@@ -123,9 +121,7 @@ impl Widget {
                 for w in parsed.warnings {
                     self.warn(&w);
                 }
-                self.props.filters = parsed.filters;
-                self.props.revision += 1;
-                self.render();
+                self.apply(parsed.filters);
             }
             Err(e) => self.warn(&format!("<role-compare>: state was not set: {e}")),
         }
@@ -147,6 +143,14 @@ impl Widget {
 }
 
 impl Widget {
+    /// Makes `filters` the widget's filters (the app adopts them on its next render).
+    fn apply(&mut self, filters: Filters) {
+        *self.current.borrow_mut() = filters.clone();
+        self.props.filters = filters;
+        self.props.revision += 1;
+        self.render();
+    }
+
     fn render(&mut self) {
         if let Some(app) = self.app.as_mut() {
             app.update(self.props.clone());

@@ -1,39 +1,92 @@
-//! Browser tier (wasm-bindgen-test in headless Chromium): the element layer mounts the widget
-//! into a real element's open shadow root and renders the bundled roles as table columns.
+//! Browser tier (wasm-bindgen-test in headless Chromium): the element layer in a real browser —
+//! mounting into an open shadow root, reading attributes, taking and refusing host datasets,
+//! and the `state` property.
 
 #![cfg(target_arch = "wasm32")]
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+fn host(attributes: &[(&str, &str)]) -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let el: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    for (k, v) in attributes {
+        el.set_attribute(k, v).unwrap();
+    }
+    document.body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+fn column_names(el: &web_sys::HtmlElement) -> Vec<String> {
+    let shadow = el.shadow_root().expect("an open shadow root is attached");
+    let found = shadow
+        .query_selector_all("table thead th[scope=col] .rc-abbr")
+        .unwrap();
+    (0..found.length())
+        .filter_map(|i| found.item(i))
+        .filter_map(|n| n.text_content())
+        .collect()
+}
+
 #[wasm_bindgen_test]
 async fn mounts_a_table_with_the_three_roles_in_an_open_shadow_root() {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&host).unwrap();
-
-    let mut widget = role_compare::mount(host.clone()).expect("mount succeeds");
-    // yew renders on the next tick of the scheduler.
+    let el = host(&[]);
+    let mut widget = role_compare::mount(el.clone()).expect("mount succeeds");
     yield_now().await;
-
-    let shadow = host.shadow_root().expect("an open shadow root is attached");
-    let headers = shadow
-        .query_selector_all("table thead th[scope=col]")
-        .unwrap();
-    let names: Vec<String> = (0..headers.length())
-        .filter_map(|i| headers.item(i))
-        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
-        .filter_map(|e| e.query_selector(".rc-abbr").ok().flatten())
-        .filter_map(|e| e.text_content())
-        .collect();
-    assert_eq!(names, ["CIO", "CISO", "CSO"]);
-
+    assert_eq!(column_names(&el), ["CIO", "CISO", "CSO"]);
     widget.unmount();
     yield_now().await;
-    let left = shadow.query_selector("table").unwrap();
-    assert!(left.is_none(), "unmount removes the rendered table");
+    let shadow = el.shadow_root().unwrap();
+    assert!(
+        shadow.query_selector("table").unwrap().is_none(),
+        "unmount removes the table"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn attributes_choose_roles_and_changes_apply() {
+    let el = host(&[("roles", "ciso cso")]);
+    let mut widget = role_compare::mount(el.clone()).unwrap();
+    yield_now().await;
+    assert_eq!(column_names(&el), ["CISO", "CSO"]);
+    el.set_attribute("roles", "cio cso nobody").unwrap();
+    widget.attributes_changed();
+    yield_now().await;
+    assert_eq!(column_names(&el), ["CIO", "CSO"]);
+    let state = widget.state();
+    let roles = js_sys::Reflect::get(&state, &"roles".into()).unwrap();
+    assert_eq!(js_sys::Array::from(&roles).length(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_host_dataset_is_refused_with_its_paths_and_the_old_content_stays() {
+    let el = host(&[]);
+    let mut widget = role_compare::mount(el.clone()).unwrap();
+    yield_now().await;
+    let bad = js_sys::JSON::parse(
+        r#"{"format":1,"version":"x","last_reviewed":"2026-11-23","sources":[],"facets":[],"roles":[],"claims":[]}"#,
+    )
+    .unwrap();
+    assert!(!widget.set_data(bad, "test"));
+    yield_now().await;
+    let shadow = el.shadow_root().unwrap();
+    let panel = shadow
+        .query_selector(".rc-error[role=alert]")
+        .unwrap()
+        .expect("error panel");
+    let text = panel.text_content().unwrap();
+    assert!(
+        text.contains("sources: must list at least one source"),
+        "{text}"
+    );
+    assert_eq!(
+        column_names(&el),
+        ["CIO", "CISO", "CSO"],
+        "previous content kept"
+    );
+    assert!(!widget.set_data(JsValue::from_str("not an object"), "test"));
 }
 
 /// Lets the browser run queued tasks (yew's scheduler) before continuing.

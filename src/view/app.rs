@@ -87,18 +87,37 @@ impl PartialEq for RoleCompareProps {
     }
 }
 
-/// The filters as yew state: `reduce` is `Filters::apply`, with no side effects.
+/// The filters as yew state, with the embedder's `revision` they were last synced to.
+/// `reduce` is `Filters::apply`, with no side effects.
 #[derive(Clone, PartialEq, Default)]
-struct FilterState(Filters);
+struct FilterState {
+    filters: Filters,
+    revision: u64,
+}
+
+/// A reader's action, or the embedder's filters at a new revision.
+enum Msg {
+    Act(Action),
+    Sync(Filters, u64),
+}
 
 impl Reducible for FilterState {
-    type Action = Action;
+    type Action = Msg;
 
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        match self.0.apply(action) {
-            Some(next) => Rc::new(FilterState(next)),
-            // Returning the same Rc tells yew nothing changed, so it skips the re-render.
-            None => self,
+    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        match msg {
+            Msg::Act(action) => match self.filters.apply(action) {
+                Some(filters) => Rc::new(FilterState {
+                    filters,
+                    revision: self.revision,
+                }),
+                // Returning the same Rc tells yew nothing changed, so it skips the re-render.
+                None => self,
+            },
+            Msg::Sync(filters, revision) if revision != self.revision => {
+                Rc::new(FilterState { filters, revision })
+            }
+            Msg::Sync(..) => self,
         }
     }
 }
@@ -138,20 +157,30 @@ fn toggle(open: Option<&AttrValue>, key: &AttrValue) -> Option<AttrValue> {
 /// ```
 #[component]
 pub fn RoleCompare(props: &RoleCompareProps) -> Html {
-    let initial = props.filters.clone();
-    let filters = use_reducer_eq(move || FilterState(initial));
+    let initial = FilterState {
+        filters: props.filters.clone(),
+        revision: props.revision,
+    };
+    let state = use_reducer_eq(move || initial);
     let open = use_state_eq(|| None::<AttrValue>);
 
-    // A new `filters` prop from the embedder (an attribute changed) replaces the reader's state.
+    // New filters from the embedder (an attribute, the `state` property) win over the reader's
+    // from this very render on; the effect then records them in the state.
+    let synced = state.revision == props.revision;
+    let filters = if synced {
+        state.filters.clone()
+    } else {
+        props.filters.clone()
+    };
     {
-        let dispatcher = filters.dispatcher();
-        use_effect_with((props.filters.clone(), props.revision), move |(f, _)| {
-            dispatcher.dispatch(Action::Replace(f.clone()));
+        let dispatcher = state.dispatcher();
+        use_effect_with((props.filters.clone(), props.revision), move |(f, rev)| {
+            dispatcher.dispatch(Msg::Sync(f.clone(), *rev));
         });
     }
 
     let comparison = use_memo(
-        (Same(Rc::clone(&props.dataset)), filters.0.clone()),
+        (Same(Rc::clone(&props.dataset)), filters.clone()),
         |(d, f)| compare(&d.0, f),
     );
 
@@ -160,13 +189,13 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
         |(d, columns)| chart::build(&d.0, columns),
     );
     let reporting_on = props.dataset.facet(REPORTING).is_some()
-        && (filters.0.facets.is_empty() || filters.0.facets.iter().any(|f| f == REPORTING));
+        && (filters.facets.is_empty() || filters.facets.iter().any(|f| f == REPORTING));
 
     {
         // Only changes are reported: the first render is what the embedder asked for.
         let first = use_mut_ref(|| true);
         let on_change = props.on_change.clone();
-        use_effect_with((filters.0.clone(), comparison.shown), move |(f, shown)| {
+        use_effect_with((filters.clone(), comparison.shown), move |(f, shown)| {
             if std::mem::replace(&mut *first.borrow_mut(), false) {
                 return;
             }
@@ -180,11 +209,11 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
     }
 
     let on_action = {
-        let filters = filters.dispatcher();
+        let dispatcher = state.dispatcher();
         let open = open.clone();
         Callback::from(move |action: Action| {
             open.set(None);
-            filters.dispatch(action);
+            dispatcher.dispatch(Msg::Act(action));
         })
     };
     let on_toggle = {
@@ -204,7 +233,7 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
     };
 
     let d = &props.dataset;
-    let f = &filters.0;
+    let f = &filters;
     html! {
         <div class="rc" part="root" {onkeydown}>
             if let Some(notice) = &props.notice {
