@@ -57,6 +57,15 @@ pub fn filters_from_attributes(d: &Dataset, get: impl Fn(&str) -> Option<String>
         facets: list("facets", &facets),
         ..Filters::default()
     };
+    if filters.roles.len() == 1 && roles.len() > 1 {
+        // A comparison of one role is no comparison: the controls keep two, and so do we.
+        warnings.push(format!(
+            "<role-compare>: roles=\"{}\" names one role; comparing all roles (name at least two of: {})",
+            filters.roles[0],
+            roles.join(" ")
+        ));
+        filters.roles.clear();
+    }
     if filters.roles.len() == roles.len() {
         filters.roles.clear();
     }
@@ -174,6 +183,14 @@ mod tests {
         assert!(p.warnings[0].contains("roles=\"cso cio  cio  ceo\""));
         assert!(p.warnings[0].contains("\"ceo\""));
         assert!(p.warnings[0].ends_with("valid values: cio ciso cso"));
+    }
+
+    #[test]
+    fn one_role_is_not_a_comparison() {
+        let p = parse(&[("roles", "cio nobody")]);
+        assert!(p.filters.roles.is_empty(), "falls back to all roles");
+        assert_eq!(p.warnings.len(), 2);
+        assert!(p.warnings[1].contains("names one role"));
     }
 
     #[test]

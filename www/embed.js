@@ -12,7 +12,9 @@ for (const name of ATTRIBUTES) {
 
 let last = 0;
 function report() {
-  const height = Math.ceil(document.documentElement.scrollHeight);
+  // The content's own height: scrollHeight never drops below the iframe's current height, so
+  // an iframe sized by it could grow but never shrink.
+  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
   if (height === last || window.parent === window) return;
   last = height;
   // The message carries only a number; the parent checks which iframe sent it.

@@ -168,7 +168,7 @@ class RoleCompareElement extends HTMLElement {
   }
   set data(value) {
     this._data = value;
-    if (this._widget) this._widget.setData(value, "the data property");
+    if (this._widget) this._widget.setData(value, "data", "the data property");
   }
 
   // The current filters: { roles, facets, mode, search, dutyTopic, issuer, suits, target }.
@@ -233,7 +233,7 @@ class RoleCompareElement extends HTMLElement {
   // A host dataset: the `data` property wins, then `src`, then an inline JSON script child.
   _loadData() {
     if (this._data !== undefined) {
-      this._widget.setData(this._data, "the data property");
+      this._widget.setData(this._data, "data", "the data property");
       return;
     }
     const src = this.getAttribute("src");
@@ -244,9 +244,9 @@ class RoleCompareElement extends HTMLElement {
     const inline = this.querySelector(':scope > script[type="application/json"]');
     if (inline) {
       try {
-        this._widget.setData(JSON.parse(inline.textContent), "the inline JSON script");
+        this._widget.setData(JSON.parse(inline.textContent), "inline", "the inline JSON script");
       } catch (error) {
-        this._widget.reportError(`the inline JSON script is not JSON (${message(error)})`, "inline script");
+        this._widget.reportError(`the inline JSON script is not JSON (${message(error)})`, "inline");
       }
     }
   }
@@ -266,7 +266,7 @@ class RoleCompareElement extends HTMLElement {
           throw new Error(`${url} is not JSON (${message(e)})`);
         });
       })
-      .then((json) => this._widget?.setData(json, `src="${src}"`))
+      .then((json) => this._widget?.setData(json, "src", `src="${src}"`))
       .catch((error) => this._widget?.reportError(`could not load the dataset: ${message(error)}`, "src"));
   }
 

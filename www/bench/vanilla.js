@@ -1,0 +1,39 @@
+// Benchmark baseline (tests/bench/bench.mjs): the smallest hand-written page that does what the
+// widget's "Show" radios do, on the same prerendered rows (vanilla.html). "Differences only"
+// hides the rows whose badge says "Shared", "Shared only" shows only those, and a section whose
+// rows are all hidden is hidden with its header, as the widget drops it. Then it fires
+// `role-compare-ready`, like the widget, so the benchmark times both the same way.
+const host = document.querySelector("role-compare");
+const root = host.shadowRoot;
+const rows = [...root.querySelectorAll("tr.rc-row-data")].map((tr) => ({
+  tr,
+  shared: tr.querySelector(".rc-badge-shared") !== null,
+}));
+const groups = [...root.querySelectorAll("tbody")].map((tbody) => ({
+  tbody,
+  rows: rows.filter((r) => tbody.contains(r.tr)),
+}));
+const count = root.querySelector(".rc-count");
+const total = rows.length;
+
+function show(mode) {
+  let shown = 0;
+  for (const r of rows) {
+    const visible = mode === "all" || (mode === "shared") === r.shared;
+    if (r.tr.hidden === visible) r.tr.hidden = !visible;
+    if (visible) shown += 1;
+  }
+  for (const g of groups) {
+    const empty = g.rows.every((r) => r.tr.hidden);
+    if (g.tbody.hidden !== empty) g.tbody.hidden = empty;
+  }
+  count.textContent =
+    shown === 0 ? "No rows match the filters" : shown === total ? `Showing all ${total} rows` : `Showing ${shown} of ${total} rows`;
+}
+
+const form = root.querySelector("form.rc-controls");
+form.addEventListener("submit", (e) => e.preventDefault());
+form.addEventListener("change", (e) => {
+  if (e.target.type === "radio" && e.target.checked) show(e.target.value);
+});
+host.dispatchEvent(new CustomEvent("role-compare-ready", { bubbles: true, composed: true, detail: {} }));
