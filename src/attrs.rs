@@ -144,10 +144,33 @@ impl StateObject {
             "search" => Some(self.search.clone()),
             _ => None,
         });
-        parsed.filters.duty_topic = self.duty_topic.clone();
-        parsed.filters.issuer = self.issuer.clone();
-        parsed.filters.suits = self.suits.clone();
-        parsed.filters.target = self.target.clone();
+        let duties: Vec<&str> = d
+            .facet(crate::state::DUTIES)
+            .map(|f| f.topics.iter().map(|t| t.id.as_str()).collect())
+            .unwrap_or_default();
+        let roles: Vec<&str> = d.roles.iter().map(|r| r.id.as_str()).collect();
+        let issuers = d.tag_values(crate::state::CERTIFICATIONS, "issuer");
+        let targets = d.tag_values(crate::state::REPORTING, "target");
+        let issuers: Vec<&str> = issuers.iter().map(String::as_str).collect();
+        let targets: Vec<&str> = targets.iter().map(String::as_str).collect();
+        let mut narrow = |name: &str, value: &Option<String>, valid: &[&str]| match value {
+            Some(v) if !valid.contains(&v.as_str()) => {
+                parsed.warnings.push(format!(
+                    "<role-compare>: state.{name} = \"{v}\" is not known; ignored; valid values: {}",
+                    valid.join(", ")
+                ));
+                None
+            }
+            other => other.clone(),
+        };
+        let duty_topic = narrow("dutyTopic", &self.duty_topic, &duties);
+        let issuer = narrow("issuer", &self.issuer, &issuers);
+        let suits = narrow("suits", &self.suits, &roles);
+        let target = narrow("target", &self.target, &targets);
+        parsed.filters.duty_topic = duty_topic;
+        parsed.filters.issuer = issuer;
+        parsed.filters.suits = suits;
+        parsed.filters.target = target;
         parsed
     }
 }
@@ -205,6 +228,22 @@ mod tests {
         assert_eq!(p.filters.mode, Mode::All);
         assert!(p.warnings[0].contains("valid values: all differences shared"));
         assert_eq!(parse(&[("mode", " shared ")]).filters.mode, Mode::Shared);
+    }
+
+    #[test]
+    fn unknown_narrowing_values_in_state_are_dropped_with_a_warning() {
+        let object = StateObject {
+            duty_topic: Some("nope".into()),
+            target: Some("CEO".into()),
+            issuer: Some("Nobody Inc".into()),
+            ..StateObject::default()
+        };
+        let p = object.to_filters(&bundled());
+        assert_eq!(p.filters.duty_topic, None);
+        assert_eq!(p.filters.issuer, None);
+        assert_eq!(p.filters.target.as_deref(), Some("CEO"));
+        assert_eq!(p.warnings.len(), 2);
+        assert!(p.warnings[0].starts_with("<role-compare>: state.dutyTopic = \"nope\""));
     }
 
     #[test]

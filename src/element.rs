@@ -109,7 +109,9 @@ impl Widget {
     /// The current filters as a plain object (the element's `state` property).
     pub fn state(&self) -> JsValue {
         let object = StateObject::from(&*self.current.borrow());
-        serde_wasm_bindgen::to_value(&object).unwrap_or(JsValue::NULL)
+        // Unset narrowing filters read as null (not undefined), so every key is always there.
+        let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+        serde::Serialize::serialize(&object, &serializer).unwrap_or(JsValue::NULL)
     }
 
     /// Replaces the filters from a plain object; unknown values are warned about and ignored.

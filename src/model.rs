@@ -204,4 +204,17 @@ impl Dataset {
     pub fn facet(&self, id: &str) -> Option<&Facet> {
         self.facets.iter().find(|f| f.id == id)
     }
+
+    /// Every distinct value of the tag `key` on the claims of `facet`, in first-seen order.
+    pub fn tag_values(&self, facet: &str, key: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for claim in self.claims.iter().filter(|c| c.facet == facet) {
+            for v in claim.tags.get(key).into_iter().flatten() {
+                if !out.contains(v) {
+                    out.push(v.clone());
+                }
+            }
+        }
+        out
+    }
 }

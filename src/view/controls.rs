@@ -34,19 +34,6 @@ impl PartialEq for ControlsProps {
     }
 }
 
-/// Every distinct value of a tag key on the claims of one facet, in first-seen order.
-fn tag_values(d: &Dataset, facet: &str, key: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for claim in d.claims.iter().filter(|c| c.facet == facet) {
-        for v in claim.tags.get(key).into_iter().flatten() {
-            if !out.contains(v) {
-                out.push(v.clone());
-            }
-        }
-    }
-    out
-}
-
 /// The ids in `all` that are on after toggling `id` in `current` (empty `current` = all on).
 fn toggled(all: &[String], current: &[String], id: &str) -> Vec<String> {
     let on: Vec<&String> = if current.is_empty() {
@@ -185,7 +172,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
         ));
     }
     if d.facet(CERTIFICATIONS).is_some() && facet_on(CERTIFICATIONS) {
-        let issuers = tag_values(d, CERTIFICATIONS, "issuer");
+        let issuers = d.tag_values(CERTIFICATIONS, "issuer");
         if !issuers.is_empty() {
             let options = issuers.into_iter().map(|v| (v.clone(), v)).collect();
             narrow.push(select(
@@ -212,7 +199,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
         ));
     }
     if d.facet(REPORTING).is_some() && facet_on(REPORTING) {
-        let targets = tag_values(d, REPORTING, "target");
+        let targets = d.tag_values(REPORTING, "target");
         if !targets.is_empty() {
             let options = targets.into_iter().map(|v| (v.clone(), v)).collect();
             narrow.push(select(

@@ -51,13 +51,16 @@ after(async () => {
   await browser?.close();
 });
 
-// Opens the demo page and waits until the widget has drawn its controls and count.
+// Opens the demo page and waits until the live widget is up. Until `role-compare-ready`, the
+// shadow root holds an inert copy of the prerendered fallback (same ids, same classes) that the
+// live widget then replaces, so waiting for elements alone is not enough.
 async function openWidget() {
   const opened = await open(browser, "index.html");
   await opened.page.waitForFunction(
     () => {
+      const ready = window.__roleCompareEvents.some((e) => e.type === "role-compare-ready");
       const root = document.querySelector("role-compare")?.shadowRoot;
-      return !!root?.querySelector(".rc-count") && !!root.querySelector("#rc1-search");
+      return ready && root?.querySelectorAll(".rc-count").length === 1 && !!root.querySelector("#rc1-search");
     },
     null,
     { timeout: 30_000 },
@@ -222,7 +225,10 @@ test("every state, driven through the controls, matches the native comparison", 
 test("the reset button restores the default", async () => {
   const { context, page, problems } = await openWidget();
   // Queried afresh each time: re-rendering may replace the element.
-  const button = { isEnabled: async () => (await resetButton(page)).isEnabled(), click: async () => (await resetButton(page)).click() };
+  const button = {
+    isEnabled: async () => (await resetButton(page)).isEnabled(),
+    click: async () => (await resetButton(page)).click(),
+  };
   assert.equal(await button.isEnabled(), false, "reset is disabled in the default state");
   const s = STATES.find((x) => x.name === "everything at once");
   await drive(page, s);
@@ -314,7 +320,7 @@ test("a citation marker discloses its source; Escape closes it and focus stays",
   const focused = () => marker.evaluate((b) => b.getRootNode().activeElement === b);
   const popover = () =>
     marker.evaluate((b) => {
-      const pop = b.getRootNode().getElementById(b.getAttribute("aria-controls"));
+      const pop = b.getRootNode().querySelector(`[id="${b.getAttribute("aria-controls")}"]`);
       return pop ? pop.querySelector(".rc-pop-title")?.textContent : null;
     });
 
@@ -344,7 +350,7 @@ test("a 'Sources disagree' button expands to every side", async () => {
   assert.equal(await button.getAttribute("aria-expanded"), "false");
   const body = () =>
     button.evaluate((b) => {
-      const el = b.getRootNode().getElementById(b.getAttribute("aria-controls"));
+      const el = b.getRootNode().querySelector(`[id="${b.getAttribute("aria-controls")}"]`);
       return {
         hidden: el.hidden,
         title: el.querySelector(".rc-conflict-title")?.textContent,

@@ -1,0 +1,779 @@
+// The benchmark behind `cargo xtask bench`: bytes on the wire, load and interaction timings in
+// headless Chromium, memory, scale, lazy loading and layout shift, for the widget and for two
+// baselines with the same content. Prints one report on stdout (progress goes to stderr) and
+// writes every sample to BENCH_OUT as JSON.
+//
+// Environment (set by `cargo xtask bench`, which builds dist/ and serves it on 127.0.0.1):
+//   BASE_URL       where dist/ is served (default http://127.0.0.1:8080/)
+//   CHROMIUM_PATH  Debian's Chromium (default /usr/bin/chromium)
+//   BENCH_OUT      JSON output (default target/bench/bench.json)
+// Optional, for quick runs by hand: BENCH_RUNS (15), BENCH_TOGGLES (30), BENCH_SCALE_RUNS (3),
+// BENCH_DIST (the dist/ directory BASE_URL serves; default <repo>/dist).
+//
+// Pages (all served from dist/):
+//   widget   index.html: the demo page, prerendered fallback inside <role-compare>, loader.
+//   static   bench/static.html: the same page without any script; the fallback sits in a
+//            declarative shadow root with the widget's stylesheet, so it looks like the widget.
+//   vanilla  bench/vanilla.html + vanilla.js: the static page plus a few lines of hand-written
+//            JavaScript that make the "Show" radios filter the rows as the widget does.
+//   lazy     bench/lazy.html: the widget 6000px below the fold (default loading="lazy").
+// bench/static.html and bench/vanilla.html are generated here, at bench time, from the templates
+// in www/bench/ and the CURRENT dist/fallback.html and the CSS inside dist/role-compare.js.
+import { chromium } from "playwright-core";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import { fileURLToPath } from "node:url";
+
+const started = Date.now();
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const DIST = process.env.BENCH_DIST ?? path.join(ROOT, "dist");
+const BASE_URL = process.env.BASE_URL ?? "http://127.0.0.1:8080/";
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const OUT = process.env.BENCH_OUT ?? path.join(ROOT, "target/bench/bench.json");
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const TOGGLES = Number(process.env.BENCH_TOGGLES ?? 30);
+const SCALE_RUNS = Number(process.env.BENCH_SCALE_RUNS ?? 3);
+const RATES = [1, 4];
+const VIEWPORT = { width: 1280, height: 720 };
+const SCALE = { roles: 50, perRole: 2_000 };
+const CLS_WINDOW_MS = 1_000;
+
+const PAGES = {
+  widget: "index.html",
+  static: "bench/static.html",
+  vanilla: "bench/vanilla.html",
+};
+// Where each page's rows are, and which of them count as shown.
+const ROWS = {
+  widget: { scope: ".rc-mount", rows: "tr.rc-row-data" },
+  vanilla: { scope: null, rows: "tr.rc-row-data:not([hidden])" },
+};
+
+const log = (...args) => console.error("[bench]", ...args);
+const url = (p) => new URL(p, BASE_URL).href;
+
+// ---------------------------------------------------------------------------------------------
+// Statistics
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+function median(xs) {
+  if (!xs.length) return null;
+  const s = sorted(xs);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+// Nearest-rank percentile.
+function pct(xs, p) {
+  if (!xs.length) return null;
+  const s = sorted(xs);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+const max = (xs) => (xs.length ? Math.max(...xs) : null);
+
+// ---------------------------------------------------------------------------------------------
+// 0. Baseline pages, generated from the current build.
+function widgetCss() {
+  const loader = fs.readFileSync(path.join(DIST, "role-compare.js"), "utf8");
+  const m = loader.match(/const CSS = ("(?:[^"\\]|\\.)*");/s);
+  if (!m) throw new Error("dist/role-compare.js: cannot find `const CSS = \"…\";`");
+  return JSON.parse(m[1]);
+}
+
+function writeBaselines() {
+  const fallback = fs.readFileSync(path.join(DIST, "fallback.html"), "utf8").trim();
+  if (!fallback.includes("data-role-compare-fallback")) throw new Error("dist/fallback.html has no data-role-compare-fallback");
+  // The loader drops this attribute from its copy inside the shadow root; so do we.
+  const markup = fallback.replace(" data-role-compare-fallback", "");
+  const css = widgetCss();
+  if (/<\/style/i.test(css)) throw new Error("the widget CSS contains </style");
+  fs.mkdirSync(path.join(DIST, "bench"), { recursive: true });
+  for (const name of fs.readdirSync(path.join(ROOT, "www/bench"))) {
+    let text = fs.readFileSync(path.join(ROOT, "www/bench", name), "utf8");
+    if (name === "static.html" || name === "vanilla.html") {
+      for (const placeholder of ["/* bench:css */", "<!-- bench:fallback -->"]) {
+        if (!text.includes(placeholder)) throw new Error(`www/bench/${name} has no ${placeholder}`);
+      }
+      text = text.replace("/* bench:css */", () => css).replace("<!-- bench:fallback -->", () => markup);
+    }
+    fs.writeFileSync(path.join(DIST, "bench", name), text);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Sizes
+function sizes(rel) {
+  const buf = fs.readFileSync(path.join(DIST, rel));
+  const text = !rel.endsWith(".wasm");
+  return {
+    raw: buf.length,
+    gzip: zlib.gzipSync(buf, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(buf, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+        [zlib.constants.BROTLI_PARAM_MODE]: text ? zlib.constants.BROTLI_MODE_TEXT : zlib.constants.BROTLI_MODE_GENERIC,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
+      },
+    }).length,
+  };
+}
+const sum = (list) => list.reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+
+// ---------------------------------------------------------------------------------------------
+// Browser helpers
+async function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+// Runs in every page before its own scripts: the ready time, FCP and layout shifts.
+function initScript() {
+  const b = (window.__bench = { ready: null, cls: [], readyPromise: null });
+  b.readyPromise = new Promise((resolve) => {
+    document.addEventListener(
+      "role-compare-ready",
+      () => {
+        if (b.ready === null) {
+          b.ready = performance.now();
+          resolve(b.ready);
+        }
+      },
+      true,
+    );
+  });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) b.cls.push({ t: e.startTime, v: e.value });
+  }).observe({ type: "layout-shift", buffered: true });
+  // Runs `act()` and resolves once `check()` holds, timed like a toggle: `dom` when the mutation
+  // that made it hold was seen, `frame` at the first animation frame after it, `paint` once that
+  // frame has been rendered (a task posted from the frame callback runs after the frame's update).
+  b.waitForChange = (target, check, act, timeout) =>
+    new Promise((resolve, reject) => {
+      let t0 = 0;
+      let tDom = null;
+      const timer = setTimeout(() => {
+        mo.disconnect();
+        reject(new Error(`no change within ${timeout} ms`));
+      }, timeout);
+      const seen = () => {
+        if (tDom !== null || !check()) return;
+        tDom = performance.now();
+        mo.disconnect();
+        requestAnimationFrame(() => {
+          const tFrame = performance.now();
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => {
+            clearTimeout(timer);
+            resolve({ dom: tDom - t0, frame: tFrame - t0, paint: performance.now() - t0 });
+          };
+          channel.port2.postMessage(0);
+        });
+      };
+      const mo = new MutationObserver(seen);
+      mo.observe(target, { childList: true, subtree: true, attributes: true, characterData: true });
+      t0 = performance.now();
+      act();
+      seen();
+    });
+}
+
+// In the page: `n` clicks alternating "Differences only" and "All rows", each timed from just
+// before the click to the first animation frame after the shown row count changed.
+async function toggles(page, kind, n) {
+  return page.evaluate(
+    async ({ sel, n }) => {
+      const waitForChange = window.__bench.waitForChange;
+      const host = document.querySelector("role-compare");
+      const scope = () => (sel.scope ? host.shadowRoot.querySelector(sel.scope) : host.shadowRoot);
+      const rows = () => scope().querySelectorAll(sel.rows).length;
+      const settle = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20)));
+      const out = [];
+      for (let i = 0; i < n; i++) {
+        const mode = i % 2 === 0 ? "differences" : "all";
+        const radio = scope().querySelector(`input[type=radio][value=${mode}]`);
+        const before = rows();
+        const t = await waitForChange(host.shadowRoot, () => rows() !== before, () => radio.click(), 10_000);
+        out.push({ mode, before, after: rows(), ...t });
+        await settle();
+      }
+      return out;
+    },
+    { sel: ROWS[kind], n },
+  );
+}
+
+async function newPage(browser, rate) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript(initScript);
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console: ${m.text()}`);
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+  return { context, page, cdp, problems };
+}
+
+const readyOrTimeout = (page, ms) =>
+  page.evaluate(
+    (ms) => Promise.race([window.__bench.readyPromise, new Promise((_, no) => setTimeout(() => no(new Error(`not ready after ${ms} ms`)), ms))]),
+    ms,
+  );
+
+async function heap(cdp) {
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+  return usedSize;
+}
+
+const wasmMemory = (page) =>
+  page.evaluate(() => import(new URL("role_compare.js", document.baseURI).href).then((glue) => glue.wasmMemoryBytes()));
+
+// One fresh-context load of `kind` at CPU `rate`.
+async function loadRun(browser, kind, rate) {
+  const { context, page, cdp, problems } = await newPage(browser, rate);
+  try {
+    await page.goto(url(PAGES[kind]), { waitUntil: "load", timeout: 60_000 });
+    const r = { kind, rate };
+    if (kind !== "static") r.interactive = await readyOrTimeout(page, 60_000);
+    r.fcp = await page.evaluate(async () => {
+      for (let i = 0; i < 200; i++) {
+        const e = performance.getEntriesByName("first-contentful-paint")[0];
+        if (e) return e.startTime;
+        await new Promise((res) => setTimeout(res, 25));
+      }
+      return null;
+    });
+    r.heap = await heap(cdp);
+    if (kind === "widget") {
+      r.wasm = await wasmMemory(page);
+      // Layout shifts from navigation until 1 s after ready, before any click.
+      const shifts = await page.evaluate(async (windowMs) => {
+        const until = window.__bench.ready + windowMs;
+        const left = until - performance.now();
+        if (left > 0) await new Promise((res) => setTimeout(res, left + 50));
+        return window.__bench.cls.filter((s) => s.t <= until);
+      }, CLS_WINDOW_MS);
+      r.cls = shifts.reduce((a, s) => a + s.v, 0);
+      r.shifts = shifts;
+    } else {
+      const shifts = await page.evaluate(() => window.__bench.cls);
+      r.cls = shifts.reduce((a, s) => a + s.v, 0);
+      r.shifts = shifts;
+    }
+    if (kind !== "static" && TOGGLES > 0) r.toggles = await toggles(page, kind, TOGGLES);
+    r.problems = problems;
+    return r;
+  } finally {
+    await context.close();
+  }
+}
+
+// The rows each of widget and vanilla shows in each mode, to check that they filter alike.
+async function shownRows(browser, kind) {
+  const { context, page, problems } = await newPage(browser, 1);
+  try {
+    await page.goto(url(PAGES[kind]));
+    await readyOrTimeout(page, 60_000);
+    const result = {};
+    for (const mode of ["differences", "shared", "all"]) {
+      result[mode] = await page.evaluate(
+        async ({ sel, mode }) => {
+          const host = document.querySelector("role-compare");
+          const scope = () => (sel.scope ? host.shadowRoot.querySelector(sel.scope) : host.shadowRoot);
+          scope().querySelector(`input[type=radio][value=${mode}]`).click();
+          for (let i = 0; i < 5; i++) await new Promise((r) => requestAnimationFrame(r));
+          return {
+            rows: [...scope().querySelectorAll(sel.rows)].map((tr) => tr.dataset.row),
+            count: scope().querySelector(".rc-count")?.textContent ?? null,
+          };
+        },
+        { sel: ROWS[kind], mode },
+      );
+    }
+    result.problems = problems;
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Scale: 50 roles × 2,000 claims, the shape of tests/limits.rs, set through `el.data`.
+function generateInPage({ roles, perRole }) {
+  const range = (n) => Array.from({ length: n }, (_, i) => i);
+  window.__scaleData = {
+    format: 1,
+    version: "scale",
+    last_reviewed: "2026-11-23",
+    sources: [{ id: "s0", kind: "article", title: "Generated" }],
+    facets: range(4).map((f) => ({
+      id: `f${f}`,
+      label: `Facet ${f}`,
+      filter: true,
+      topics: range(25).map((t) => ({ id: `t${t}`, label: `Topic ${t}` })),
+    })),
+    roles: range(roles).map((r) => ({
+      id: `r${r}`,
+      abbr: `R${r}`,
+      name: `Role ${r}`,
+      summary: "Generated role.",
+      summary_sources: [],
+      caveats: [],
+    })),
+    claims: range(roles).flatMap((r) =>
+      range(perRole).map((c) => ({
+        id: `r${r}-c${c}`,
+        roles: [`r${r}`],
+        facet: `f${c % 4}`,
+        topic: `t${Math.floor(c / 4) % 25}`,
+        text: `Role ${r} statement ${c} about budgets and risk.`,
+        sources: [{ source: "s0", at: "section" }],
+      })),
+    ),
+    conflicts: [],
+  };
+  return window.__scaleData.claims.length;
+}
+
+async function scaleRun(browser) {
+  const { context, page, cdp, problems } = await newPage(browser, 1);
+  try {
+    await page.goto(url(PAGES.widget));
+    await readyOrTimeout(page, 60_000);
+    const claims = await page.evaluate(generateInPage, SCALE);
+    const r = { claims };
+    r.set = await page.evaluate(
+      async ({ roles }) => {
+        const waitForChange = window.__bench.waitForChange;
+        const host = document.querySelector("role-compare");
+        const mount = () => host.shadowRoot.querySelector(".rc-mount");
+        const shown = () =>
+          mount().querySelectorAll("thead th[scope=col]").length === roles &&
+          mount().querySelectorAll("tr.rc-row-data").length === 100;
+        let setter = 0;
+        const t = await waitForChange(
+          host.shadowRoot,
+          shown,
+          () => {
+            const t0 = performance.now();
+            host.data = window.__scaleData;
+            setter = performance.now() - t0;
+          },
+          300_000,
+        );
+        return { ...t, setter, errors: host.shadowRoot.querySelectorAll(".rc-error").length };
+      },
+      { roles: SCALE.roles },
+    );
+    // Every row has claims of all 50 roles (none shared), so "Differences only" shows the same
+    // 100 rows as "All rows" and changes nothing: the toggle that re-renders is All ↔ Shared only.
+    r.toggles = await page.evaluate(
+      async () => {
+        const waitForChange = window.__bench.waitForChange;
+        const host = document.querySelector("role-compare");
+        const mount = () => host.shadowRoot.querySelector(".rc-mount");
+        const rows = () => mount().querySelectorAll("tr.rc-row-data").length;
+        const out = [];
+        for (const mode of ["differences", "shared", "all"]) {
+          const before = rows();
+          const radio = mount().querySelector(`input[type=radio][value=${mode}]`);
+          if (mode === "differences") {
+            // Nothing in the table changes; time to the widget's change event and the next frame.
+            const t0 = performance.now();
+            await new Promise((resolve) => {
+              host.addEventListener("role-compare-change", resolve, { once: true });
+              radio.click();
+            });
+            const tEvent = performance.now() - t0;
+            await new Promise((r) => requestAnimationFrame(r));
+            out.push({ mode, before, after: rows(), dom: tEvent, frame: performance.now() - t0 });
+          } else {
+            const t = await waitForChange(host.shadowRoot, () => rows() !== before, () => radio.click(), 300_000);
+            out.push({ mode, before, after: rows(), ...t });
+          }
+          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+        }
+        return out;
+      },
+    );
+    r.heap = await heap(cdp);
+    r.wasm = await wasmMemory(page);
+    r.problems = problems;
+    return r;
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. Lazy loading
+async function lazyRun(browser) {
+  const { context, page, problems } = await newPage(browser, 1);
+  const isWasm = (u) => u.endsWith("/role_compare_bg.wasm");
+  const isGlue = (u) => u.endsWith("/role_compare.js");
+  const seen = { wasmRequests: 0, glueRequests: 0, wasmBytes: 0 };
+  const pending = [];
+  page.on("request", (req) => {
+    if (isWasm(req.url())) seen.wasmRequests += 1;
+    if (isGlue(req.url())) seen.glueRequests += 1;
+  });
+  page.on("requestfinished", (req) => {
+    if (!isWasm(req.url())) return;
+    pending.push(req.sizes().then((s) => (seen.wasmBytes += s.responseBodySize)));
+  });
+  try {
+    await page.goto(url("bench/lazy.html"));
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(500);
+    await Promise.all(pending);
+    const before = { ...seen };
+    before.live = await page.evaluate(() => !!document.getElementById("far").shadowRoot?.querySelector(".rc-mount"));
+    // Near the viewport, not in it: the element's top 200px below the bottom edge.
+    const gap = await page.evaluate(() => {
+      const el = document.getElementById("far");
+      window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - window.innerHeight - 200);
+      return el.getBoundingClientRect().top - window.innerHeight;
+    });
+    await readyOrTimeout(page, 60_000);
+    await page.waitForLoadState("networkidle");
+    await Promise.all(pending);
+    const after = { ...seen };
+    after.resourceTiming = await page.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .filter((e) => e.name.endsWith("/role_compare_bg.wasm"))
+        .reduce((a, e) => a + e.encodedBodySize, 0),
+    );
+    return { before, after, gapBelowViewport: gap, problems };
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report formatting
+const fmtMs = (v) => (v == null ? "—" : v >= 100 ? v.toFixed(0) : v.toFixed(1));
+const fmtRatio = (v) => (v == null || !Number.isFinite(v) ? "—" : `${v.toFixed(2)}×`);
+const fmtMiB = (v) => (v == null ? "—" : (v / 1048576).toFixed(2));
+const fmtInt = (v) => (v == null ? "—" : v.toLocaleString("en-US"));
+const fmtKiB = (v) => `${fmtInt(v)} (${(v / 1024).toFixed(1)} KiB)`;
+function table(header, rows, align) {
+  const all = [header, ...rows];
+  const width = header.map((_, c) => Math.max(...all.map((r) => String(r[c] ?? "").length)));
+  const line = (r) =>
+    r
+      .map((cell, c) => {
+        const s = String(cell ?? "");
+        return (align?.[c] ?? (c === 0 ? "l" : "r")) === "l" ? s.padEnd(width[c]) : s.padStart(width[c]);
+      })
+      .join("  ")
+      .trimEnd();
+  return [line(header), width.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+async function main() {
+  writeBaselines();
+  const files = {
+    "role-compare.js": "loader + CSS",
+    "role_compare.js": "wasm-bindgen glue",
+    "role_compare_bg.wasm": "widget + dataset",
+  };
+  const size = {};
+  for (const f of Object.keys(files)) size[f] = sizes(f);
+  const total = sum(Object.values(size));
+  const extra = {
+    "index.html": sizes("index.html"),
+    "bench/static.html": sizes("bench/static.html"),
+    "bench/vanilla.html": sizes("bench/vanilla.html"),
+    "bench/vanilla.js": sizes("bench/vanilla.js"),
+  };
+
+  const browser = await launch();
+  const chromiumVersion = browser.version();
+  const result = {
+    date: new Date().toISOString(),
+    machine: {
+      cpu: os.cpus()[0]?.model ?? "unknown",
+      cores: os.cpus().length,
+      memory: os.totalmem(),
+      os: `${os.type()} ${os.release()} ${os.arch()}`,
+    },
+    node: process.version,
+    chromium: chromiumVersion,
+    baseUrl: BASE_URL,
+    config: { runs: RUNS, toggles: TOGGLES, scaleRuns: SCALE_RUNS, rates: RATES, viewport: VIEWPORT, clsWindowMs: CLS_WINDOW_MS },
+    sizes: { files: size, total, extra },
+  };
+  try {
+    // Do widget and vanilla filter the same rows?
+    log("checking that vanilla.js shows the same rows as the widget");
+    const shown = { widget: await shownRows(browser, "widget"), vanilla: await shownRows(browser, "vanilla") };
+    result.check = {};
+    for (const mode of ["all", "differences", "shared"]) {
+      const w = shown.widget[mode];
+      const v = shown.vanilla[mode];
+      result.check[mode] = {
+        widget: w.rows.length,
+        vanilla: v.rows.length,
+        same: JSON.stringify(w.rows) === JSON.stringify(v.rows),
+        widgetCount: w.count,
+        vanillaCount: v.count,
+      };
+    }
+
+    // Main runs: for each CPU rate, RUNS rounds of (widget, static, vanilla), the order rotated
+    // each round so that no page always goes first.
+    result.runs = [];
+    const kinds = ["widget", "static", "vanilla"];
+    for (const rate of RATES) {
+      for (let i = 0; i < RUNS; i++) {
+        const order = kinds.map((_, k) => kinds[(k + i) % kinds.length]);
+        for (const kind of order) {
+          try {
+            result.runs.push(await loadRun(browser, kind, rate));
+          } catch (e) {
+            log(`run failed: ${kind} at ${rate}×: ${e.message}`);
+            result.runs.push({ kind, rate, error: e.message });
+          }
+        }
+        log(`CPU ${rate}×: round ${i + 1}/${RUNS} done (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+      }
+    }
+
+    result.scale = [];
+    for (let i = 0; i < SCALE_RUNS; i++) {
+      try {
+        result.scale.push(await scaleRun(browser));
+      } catch (e) {
+        log(`scale run failed: ${e.message}`);
+        result.scale.push({ error: e.message });
+      }
+      log(`scale: run ${i + 1}/${SCALE_RUNS} done (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    }
+
+    try {
+      result.lazy = await lazyRun(browser);
+    } catch (e) {
+      result.lazy = { error: e.message };
+    }
+  } finally {
+    await browser.close();
+  }
+  result.seconds = (Date.now() - started) / 1000;
+  result.summary = summarize(result);
+  fs.mkdirSync(path.dirname(OUT), { recursive: true });
+  fs.writeFileSync(OUT, JSON.stringify(result, null, 2));
+  console.log(report(result));
+}
+
+function summarize(result) {
+  const s = {};
+  for (const rate of RATES) {
+    for (const kind of Object.keys(PAGES)) {
+      const runs = result.runs.filter((r) => r.rate === rate && r.kind === kind && !r.error);
+      const toggles = runs.flatMap((r) => r.toggles ?? []);
+      const frames = toggles.map((t) => t.frame);
+      s[`${kind}@${rate}`] = {
+        runs: runs.length,
+        failed: result.runs.filter((r) => r.rate === rate && r.kind === kind && r.error).length,
+        fcp: median(runs.map((r) => r.fcp).filter((v) => v != null)),
+        interactive: kind === "static" ? null : median(runs.map((r) => r.interactive)),
+        interactiveP95: kind === "static" ? null : pct(runs.map((r) => r.interactive), 95),
+        filterP50: toggles.length ? pct(frames, 50) : null,
+        filterP95: toggles.length ? pct(frames, 95) : null,
+        filterMax: toggles.length ? max(frames) : null,
+        filterPaintP50: toggles.length ? pct(toggles.map((t) => t.paint), 50) : null,
+        toggles: toggles.length,
+        toggleRows: toggles.length ? [...new Set(toggles.map((t) => `${t.before}→${t.after}`))] : [],
+        heap: median(runs.map((r) => r.heap)),
+        wasm: kind === "widget" ? median(runs.map((r) => r.wasm)) : null,
+        clsMedian: median(runs.map((r) => r.cls)),
+        clsMax: max(runs.map((r) => r.cls)),
+        shiftsMax: max(runs.map((r) => r.shifts.length)),
+        problems: [...new Set(runs.flatMap((r) => r.problems))],
+      };
+    }
+  }
+  const ok = (result.scale ?? []).filter((r) => !r.error);
+  const scaleToggle = (mode) => median(ok.map((r) => r.toggles.find((t) => t.mode === mode)?.frame).filter((v) => v != null));
+  s.scale = {
+    runs: ok.length,
+    failed: (result.scale ?? []).length - ok.length,
+    set: median(ok.map((r) => r.set.frame)),
+    setter: median(ok.map((r) => r.set.setter)),
+    differences: scaleToggle("differences"),
+    shared: scaleToggle("shared"),
+    all: scaleToggle("all"),
+    rows: ok[0]?.toggles.map((t) => `${t.mode}: ${t.before}→${t.after}`) ?? [],
+    heap: median(ok.map((r) => r.heap)),
+    wasm: median(ok.map((r) => r.wasm)),
+    problems: [...new Set(ok.flatMap((r) => r.problems))],
+  };
+  return s;
+}
+
+function report(result) {
+  const s = result.summary;
+  const m = result.machine;
+  const out = [];
+  const KiB = 1024;
+  out.push(
+    "",
+    `role-compare benchmark, ${result.date}`,
+    `machine:  ${m.cpu}, ${m.cores} logical CPUs, ${(m.memory / 2 ** 30).toFixed(1)} GiB RAM, ${m.os}`,
+    `software: node ${result.node}, Chromium ${result.chromium} (headless, playwright-core), viewport ${VIEWPORT.width}×${VIEWPORT.height}`,
+    `served:   ${result.baseUrl} (loopback, uncompressed, Cache-Control: no-store, no network throttling)`,
+    `runtime:  ${result.seconds.toFixed(0)} s`,
+    "",
+  );
+
+  // 1. Sizes
+  const sz = result.sizes;
+  const sizeRow = (name, what, v) => [name, what, fmtInt(v.raw), fmtInt(v.gzip), fmtInt(v.brotli)];
+  out.push("1. Bytes a page loads to reach an interactive widget (bytes)");
+  out.push(
+    table(
+      ["file", "what", "raw", "gzip -9", "brotli 11"],
+      [
+        ...Object.entries(sz.files).map(([f, v]) => sizeRow(f, { "role-compare.js": "loader + CSS", "role_compare.js": "wasm-bindgen glue", "role_compare_bg.wasm": "widget + dataset" }[f], v)),
+        sizeRow("total", "", sz.total),
+        ["", "", `${(sz.total.raw / KiB).toFixed(1)} KiB`, `${(sz.total.gzip / KiB).toFixed(1)} KiB`, `${(sz.total.brotli / KiB).toFixed(1)} KiB`],
+        sizeRow("index.html", "page + fallback (not in total)", sz.extra["index.html"]),
+        sizeRow("bench/static.html", "static baseline, whole page", sz.extra["bench/static.html"]),
+        sizeRow("bench/vanilla.html", "vanilla baseline page", sz.extra["bench/vanilla.html"]),
+        sizeRow("bench/vanilla.js", "vanilla baseline script", sz.extra["bench/vanilla.js"]),
+      ],
+      ["l", "l", "r", "r", "r"],
+    ),
+    "",
+  );
+
+  // 2–3. Timings
+  const c = (kind, rate) => s[`${kind}@${rate}`];
+  const ratio = (a, b) => (a != null && b != null && b > 0 ? a / b : null);
+  const rowFor = (label, pick, fmt, ratioOf) => {
+    const cells = [label];
+    for (const rate of RATES) {
+      cells.push(fmt(pick(c("widget", rate), "widget")), fmt(pick(c("static", rate), "static")), fmt(pick(c("vanilla", rate), "vanilla")));
+      cells.push(ratioOf ? fmtRatio(ratio(pick(c("widget", rate)), pick(c(ratioOf, rate)))) + ` ${ratioOf === "static" ? "/st" : "/va"}` : "");
+    }
+    return cells;
+  };
+  const header = ["measure"];
+  for (const rate of RATES) header.push(`${rate}× widget`, "static", "vanilla", "ratio");
+  out.push(
+    `2–3. Load and interaction: fresh context per run, ${RUNS} runs per page and CPU rate (medians unless p95), CPU throttled with Emulation.setCPUThrottlingRate`,
+  );
+  out.push(
+    table(header, [
+      rowFor("FCP (ms)", (x) => x.fcp, fmtMs, "static"),
+      rowFor("interactive: ready event (ms)", (x) => x.interactive, fmtMs, "vanilla"),
+      rowFor("interactive p95 (ms)", (x) => x.interactiveP95, fmtMs, "vanilla"),
+      rowFor("filter → next frame p50 (ms)", (x) => x.filterP50, fmtMs, "vanilla"),
+      rowFor("filter → next frame p95 (ms)", (x) => x.filterP95, fmtMs, "vanilla"),
+      rowFor("filter → next frame max (ms)", (x) => x.filterMax, fmtMs, null),
+      rowFor("filter → frame painted p50 (ms)", (x) => x.filterPaintP50, fmtMs, "vanilla"),
+      rowFor("JS heap after GC (MiB)", (x) => x.heap, fmtMiB, null),
+      rowFor("wasm memory (MiB)", (x) => x.wasm, fmtMiB, null),
+      rowFor("CLS median", (x) => x.clsMedian, (v) => (v == null ? "—" : v.toFixed(4)), null),
+      rowFor("CLS max", (x) => x.clsMax, (v) => (v == null ? "—" : v.toFixed(4)), null),
+    ]),
+  );
+  const w1 = c("widget", 1);
+  const v1 = c("vanilla", 1);
+  out.push(
+    `   ratios: FCP widget/static; interactive and filter widget/vanilla. static has no script, so no ready time or filter.`,
+    `   filter: ${TOGGLES} clicks a run alternating "Differences only" / "All rows" (el.click() inside the page), timed from just before the`,
+    `   click to the first requestAnimationFrame after the shown row count changed; "painted" = a task posted from that frame.`,
+    `   Pooled over runs: widget ${w1.toggles} clicks at 1× (rows ${w1.toggleRows.join(", ")}), vanilla ${v1.toggles} (rows ${v1.toggleRows.join(", ")}).`,
+    `   CLS: widget from navigation to ready + ${CLS_WINDOW_MS} ms (before any click); static and vanilla up to the memory reading.`,
+  );
+  const check = result.check;
+  out.push(
+    `   same rows check (widget vs vanilla, data-row keys): ` +
+      ["all", "differences", "shared"].map((mode) => `${mode} ${check[mode].widget}/${check[mode].vanilla} ${check[mode].same ? "same" : "DIFFERENT"}`).join(", "),
+  );
+  const failed = Object.entries(s).filter(([k, v]) => k !== "scale" && v.failed).map(([k, v]) => `${k}: ${v.failed}`);
+  if (failed.length) out.push(`   FAILED RUNS: ${failed.join(", ")}`);
+  const problems = [...new Set(Object.entries(s).flatMap(([, v]) => v.problems ?? []))];
+  if (problems.length) out.push(`   page errors seen: ${problems.slice(0, 5).join(" | ")}`);
+  out.push("");
+
+  // 4. Scale
+  const sc = s.scale;
+  out.push(`4. Scale: ${SCALE.roles} roles × ${fmtInt(SCALE.perRole)} claims (${fmtInt(SCALE.roles * SCALE.perRole)} claims), index.html, CPU 1×, ${sc.runs} runs (median)${sc.failed ? `, ${sc.failed} FAILED` : ""}`);
+  out.push(
+    table(
+      ["measure", "value"],
+      [
+        ["el.data = … → table shown, next frame (ms)", fmtMs(sc.set)],
+        ["  of which the el.data setter itself (ms)", fmtMs(sc.setter)],
+        ['"Differences only" (same 100 rows) → change event + frame (ms)', fmtMs(sc.differences)],
+        ['"Shared only" (100 → 0 rows) → next frame (ms)', fmtMs(sc.shared)],
+        ['"All rows" (0 → 100 rows, 100,000 claims) → next frame (ms)', fmtMs(sc.all)],
+        ["JS heap after GC (MiB)", fmtMiB(sc.heap)],
+        ["wasm memory (MiB)", fmtMiB(sc.wasm)],
+      ],
+    ),
+  );
+  if (sc.problems.length) out.push(`   page errors seen: ${sc.problems.slice(0, 3).join(" | ")}`);
+  out.push("");
+
+  // 5. Lazy loading
+  const lz = result.lazy;
+  out.push("5. Lazy loading: bench/lazy.html, the widget 6000px below the fold");
+  if (lz.error) out.push(`   FAILED: ${lz.error}`);
+  else
+    out.push(
+      table(
+        ["moment", "wasm requests", "wasm bytes", "glue requests"],
+        [
+          ["after load + network idle + 500 ms", lz.before.wasmRequests, fmtInt(lz.before.wasmBytes), lz.before.glueRequests],
+          [`scrolled near (top ${Math.round(lz.gapBelowViewport)}px below the viewport), ready`, lz.after.wasmRequests, fmtInt(lz.after.wasmBytes), lz.after.glueRequests],
+        ],
+      ),
+      `   role_compare_bg.wasm is ${fmtInt(sz.files["role_compare_bg.wasm"].raw)} bytes; resource timing saw ${fmtInt(lz.after.resourceTiming)} bytes.`,
+    );
+  out.push("");
+
+  // 6. Layout shift and targets
+  const w4 = c("widget", 4);
+  const targets = [
+    ["total to interactive ≤ 64 KiB gzip", `${(sz.total.gzip / KiB).toFixed(1)} KiB`, sz.total.gzip <= 64 * KiB],
+    ["FCP widget/static ≤ 1.05 (1×)", fmtRatio(ratio(w1.fcp, c("static", 1).fcp)), ratio(w1.fcp, c("static", 1).fcp) <= 1.05],
+    ["FCP widget/static ≤ 1.05 (4×)", fmtRatio(ratio(w4.fcp, c("static", 4).fcp)), ratio(w4.fcp, c("static", 4).fcp) <= 1.05],
+    ["interactive widget/vanilla ≤ 1.3 (4×)", fmtRatio(ratio(w4.interactive, c("vanilla", 4).interactive)), ratio(w4.interactive, c("vanilla", 4).interactive) <= 1.3],
+    ["filter p50 ≤ 16 ms (4×)", `${fmtMs(w4.filterP50)} ms`, w4.filterP50 <= 16],
+    ["filter p95 ≤ 50 ms (4×)", `${fmtMs(w4.filterP95)} ms`, w4.filterP95 <= 50],
+    ["memory ≤ 3 MB (JS heap + wasm, 1×)", `${(((w1.heap ?? 0) + (w1.wasm ?? 0)) / 1e6).toFixed(2)} MB`, (w1.heap ?? 0) + (w1.wasm ?? 0) <= 3e6],
+    ["no layout shift on upgrade (CLS max, 1× and 4×)", `${(w1.clsMax ?? NaN).toFixed(4)} / ${(w4.clsMax ?? NaN).toFixed(4)}`, w1.clsMax === 0 && w4.clsMax === 0],
+    ["lazy: 0 wasm bytes before scrolling", lz.error ? "error" : fmtInt(lz.before.wasmBytes), !lz.error && lz.before.wasmBytes === 0 && lz.before.wasmRequests === 0],
+    ["lazy: whole wasm after scrolling near", lz.error ? "error" : fmtInt(lz.after.wasmBytes), !lz.error && lz.after.wasmBytes === sz.files["role_compare_bg.wasm"].raw],
+  ];
+  out.push(`6. Layout shift (index.html with the fallback, navigation → ready + ${CLS_WINDOW_MS} ms): CLS median ${w1.clsMedian?.toFixed(4)}, max ${w1.clsMax?.toFixed(4)} at 1× (up to ${w1.shiftsMax} shifts a run); median ${w4.clsMedian?.toFixed(4)}, max ${w4.clsMax?.toFixed(4)} at 4×`);
+  out.push("");
+  out.push("Targets");
+  out.push(table(["target", "measured", "result"], targets.map(([t, v, pass]) => [t, v, pass ? "met" : "MISSED"]), ["l", "r", "l"]));
+  out.push("", `JSON with every sample: ${OUT}`);
+  return out.join("\n");
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
