@@ -217,7 +217,8 @@ pub fn Controls(props: &ControlsProps) -> Html {
     html! {
         <form class="rc-controls" part="controls" {onsubmit} aria-label="Filters" hidden={props.hidden}>
             <fieldset class="rc-group">
-                <legend>{"Roles to compare"}</legend>
+                // Says why the last two checked roles cannot be unchecked (they are disabled).
+                <legend>{"Roles to compare (at least two)"}</legend>
                 { for roles }
             </fieldset>
             <fieldset class="rc-group">

@@ -65,7 +65,10 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
                         let role = &d.roles[i];
                         html! {
                             <th scope="col" key={role.id.clone()} class="rc-role" part="role-header">
-                                <span class="rc-abbr">{&role.abbr}</span>
+                                // The spaces keep the parts apart wherever they are not blocks:
+                                // in the no-JS fallback (no stylesheet) and in the header's
+                                // accessible name ("CIO Chief Information Officer").
+                                <span class="rc-abbr">{&role.abbr}</span>{" "}
                                 <span class="rc-name">{&role.name}</span>
                             </th>
                         }
@@ -77,7 +80,9 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
                 html! {
                     <tbody key={facet.id.clone()} class="rc-group-body">
                         <tr class="rc-facet">
-                            <th scope="colgroup" colspan={span.clone()}>{&facet.label}</th>
+                            // It heads the rows of its body, so `rowgroup`: as `colgroup` (with no
+                            // <colgroup>) it was announced as one more column header.
+                            <th scope="rowgroup" colspan={span.clone()}>{&facet.label}</th>
                         </tr>
                         { for g.rows.iter().map(|row| row_html(props, g.facet, row)) }
                     </tbody>
@@ -113,7 +118,7 @@ fn row_html(props: &ComparisonTableProps, facet: usize, row: &Row) -> Html {
     html! {
         <tr key={row_key.clone()} class="rc-row-data" data-row={row_key}>
             <th scope="row" class="rc-topic-cell">
-                <span class="rc-topic">{&topic.label}</span>
+                <span class="rc-topic">{&topic.label}</span>{" "}
                 <span class={class} part="badge">{badge}</span>
                 { for row.conflicts.iter().map(|&k| html! {
                     <ConflictNote key={k} dataset={Rc::clone(&props.dataset)} conflict={k}
@@ -123,6 +128,9 @@ fn row_html(props: &ComparisonTableProps, facet: usize, row: &Row) -> Html {
             </th>
             { for row.cells.iter().zip(&c.columns).map(|(cell, &ri)| {
                 let role = &d.roles[ri];
+                // A statement about several roles shows in each of their cells: the role in the
+                // popover keys keeps each marker's popover (and its id) its own.
+                let key_prefix = format!("{}-c-{}", props.id_prefix, role.id);
                 match cell {
                     Cell::Gap => html! {
                         <td class="rc-gap" data-role={role.abbr.clone()} key={role.id.clone()}>
@@ -132,7 +140,7 @@ fn row_html(props: &ComparisonTableProps, facet: usize, row: &Row) -> Html {
                     Cell::Claims(ids) => html! {
                         <td data-role={role.abbr.clone()} key={role.id.clone()}>
                             <ul class="rc-claims">
-                                { for ids.iter().map(|&ci| claim_html(props, ci)) }
+                                { for ids.iter().map(|&ci| claim_html(props, &key_prefix, ci)) }
                             </ul>
                         </td>
                     },
@@ -142,7 +150,7 @@ fn row_html(props: &ComparisonTableProps, facet: usize, row: &Row) -> Html {
     }
 }
 
-fn claim_html(props: &ComparisonTableProps, ci: usize) -> Html {
+fn claim_html(props: &ComparisonTableProps, key_prefix: &str, ci: usize) -> Html {
     let claim = &props.dataset.claims[ci];
     let text = &claim.text;
     let mut parts = Vec::new();
@@ -162,7 +170,7 @@ fn claim_html(props: &ComparisonTableProps, ci: usize) -> Html {
             { for parts }
             <Citations dataset={Rc::clone(&props.dataset)}
                 cites={Rc::<[_]>::from(claim.sources.as_slice())}
-                key_prefix={format!("{}-c-{}", props.id_prefix, claim.id)}
+                key_prefix={format!("{key_prefix}-{}", claim.id)}
                 open={props.open.clone()} on_toggle={props.on_toggle.clone()} />
         </li>
     }
