@@ -1,8 +1,9 @@
 // Benchmark baseline (tests/bench/bench.mjs): the smallest hand-written page that does what the
 // widget's "Show" radios do, on the same prerendered rows (vanilla.html). "Differences only"
 // hides the rows whose badge says "Shared", "Shared only" shows only those, and a section whose
-// rows are all hidden is hidden with its header, as the widget drops it. Then it fires
-// `role-compare-ready`, like the widget, so the benchmark times both the same way.
+// rows are all hidden is hidden with its header, as the widget drops it. Like the widget, it
+// fires `role-compare-ready` once it works and `role-compare-change` after each change, so the
+// benchmark times both the same way.
 const host = document.querySelector("role-compare");
 const root = host.shadowRoot;
 const rows = [...root.querySelectorAll("tr.rc-row-data")].map((tr) => ({
@@ -29,11 +30,16 @@ function show(mode) {
   }
   count.textContent =
     shown === 0 ? "No rows match the filters" : shown === total ? `Showing all ${total} rows` : `Showing ${shown} of ${total} rows`;
+  return shown;
 }
 
 const form = root.querySelector("form.rc-controls");
 form.addEventListener("submit", (e) => e.preventDefault());
 form.addEventListener("change", (e) => {
-  if (e.target.type === "radio" && e.target.checked) show(e.target.value);
+  if (e.target.type !== "radio" || !e.target.checked) return;
+  const visibleRows = show(e.target.value);
+  host.dispatchEvent(
+    new CustomEvent("role-compare-change", { bubbles: true, composed: true, detail: { mode: e.target.value, visibleRows } }),
+  );
 });
 host.dispatchEvent(new CustomEvent("role-compare-ready", { bubbles: true, composed: true, detail: {} }));
