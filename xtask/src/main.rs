@@ -334,6 +334,19 @@ fn test(tc: &Toolchain) -> ExitCode {
                 failed: 0,
             };
             timed("release build", t);
+            total += match size_budget(&tc.root) {
+                Ok(()) => Counts {
+                    passed: 1,
+                    failed: 0,
+                },
+                Err(f) => {
+                    eprintln!("error: {f}");
+                    Counts {
+                        passed: 0,
+                        failed: 1,
+                    }
+                }
+            };
             let t = Instant::now();
             total += e2e(tc);
             timed("end-to-end tests", t);
@@ -357,6 +370,48 @@ fn test(tc: &Toolchain) -> ExitCode {
     } else {
         ExitCode::FAILURE
     }
+}
+
+/// The files a page loads to reach an interactive widget.
+const INTERACTIVE_FILES: [&str; 3] = ["role-compare.js", "role_compare.js", "role_compare_bg.wasm"];
+
+/// Checks the gzip -9 size of [`INTERACTIVE_FILES`] against `size-budget.txt`.
+fn size_budget(root: &Path) -> sh::Result {
+    let fail = |why: String| Failure {
+        step: "size budget".into(),
+        command: "gzip -9 dist files, compare with size-budget.txt".into(),
+        why,
+    };
+    let text = std::fs::read_to_string(root.join("size-budget.txt"))
+        .map_err(|e| fail(format!("cannot read size-budget.txt ({e})")))?;
+    let budget: u64 = text
+        .lines()
+        .filter_map(|l| l.split_once('='))
+        .find(|(k, _)| k.trim() == "total-gzip-bytes")
+        .and_then(|(_, v)| v.trim().parse().ok())
+        .ok_or_else(|| fail("size-budget.txt has no `total-gzip-bytes = N` line".into()))?;
+    let mut total = 0;
+    for file in INTERACTIVE_FILES {
+        let path = root.join("dist").join(file);
+        let out = Command::new("gzip")
+            .args(["-9", "-c"])
+            .arg(&path)
+            .output()
+            .map_err(|e| fail(format!("gzip could not run ({e})")))?;
+        if !out.status.success() {
+            return Err(fail(format!("gzip failed on dist/{file}")));
+        }
+        total += out.stdout.len() as u64;
+    }
+    say(format!(
+        "size budget: {total} bytes gzip -9 to interactive (budget {budget})"
+    ));
+    if total > budget {
+        return Err(fail(format!(
+            "exceeded: {total} bytes > {budget}; make it smaller, or raise the budget in a reviewed commit"
+        )));
+    }
+    Ok(())
 }
 
 /// The benchmark (`tests/bench/bench.mjs`) against dist/ served on a free loopback port.
