@@ -21,7 +21,7 @@
 //   lazy     bench/lazy.html: the widget 6000px below the fold (default loading="lazy").
 // bench/static.html and bench/vanilla.html are generated here, at bench time, from the templates
 // in www/bench/ and the CURRENT dist/fallback.html and the CSS inside dist/role-compare.js.
-import { chromium } from "playwright-core";
+import { launch as launchChromium } from "../e2e/browser.mjs";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -33,7 +33,7 @@ const started = Date.now();
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const DIST = process.env.BENCH_DIST ?? path.join(ROOT, "dist");
 const BASE_URL = process.env.BASE_URL ?? "http://127.0.0.1:8080/";
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// CHROMIUM_PATH is read by ../e2e/browser.mjs, which launches the browser.
 const OUT = process.env.BENCH_OUT ?? path.join(ROOT, "target/bench/bench.json");
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const TOGGLES = Number(process.env.BENCH_TOGGLES ?? 30);
@@ -160,22 +160,8 @@ function sizes(rel) {
 const sum = (list) => list.reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 
 // ---------------------------------------------------------------------------------------------
-// Browser helpers
-async function launch() {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-}
+// Browser helpers: the same Debian Chromium launch as the end-to-end tests.
+const launch = () => launchChromium();
 
 // Runs in every page before its own scripts: the ready time, FCP and layout shifts.
 function initScript() {
