@@ -271,21 +271,7 @@ fn test(tc: &Toolchain) -> ExitCode {
         cmd.current_dir(&tc.root).args(args);
         cmd
     };
-    let check = |name: &str, cmd: &mut Command| -> Counts {
-        match run(name, cmd) {
-            Ok(()) => Counts {
-                passed: 1,
-                failed: 0,
-            },
-            Err(f) => {
-                eprintln!("error: {f}");
-                Counts {
-                    passed: 0,
-                    failed: 1,
-                }
-            }
-        }
-    };
+    let check = |name: &str, cmd: &mut Command| Counts::of(run(name, cmd));
     let timed = |name: &str, t: Instant| say(format!("{name}: {:.0}s", t.elapsed().as_secs_f64()));
 
     let t = Instant::now();
@@ -329,34 +315,16 @@ fn test(tc: &Toolchain) -> ExitCode {
     let t = Instant::now();
     match build(tc) {
         Ok(()) => {
-            total += Counts {
-                passed: 1,
-                failed: 0,
-            };
+            total += Counts::of(Ok(()));
             timed("release build", t);
-            total += match size_budget(&tc.root) {
-                Ok(()) => Counts {
-                    passed: 1,
-                    failed: 0,
-                },
-                Err(f) => {
-                    eprintln!("error: {f}");
-                    Counts {
-                        passed: 0,
-                        failed: 1,
-                    }
-                }
-            };
+            total += Counts::of(size_budget(&tc.root));
             let t = Instant::now();
             total += e2e(tc);
             timed("end-to-end tests", t);
         }
         Err(f) => {
-            eprintln!("error: {f}; end-to-end tests skipped (they need dist/)");
-            total += Counts {
-                passed: 0,
-                failed: 1,
-            };
+            total += Counts::of(Err(f));
+            eprintln!("error: end-to-end tests skipped (they need dist/)");
         }
     }
 

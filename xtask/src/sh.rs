@@ -109,6 +109,25 @@ pub struct Counts {
     pub failed: u32,
 }
 
+impl Counts {
+    /// One check's outcome as a count; a failure is printed with its step and command.
+    pub fn of(result: Result) -> Counts {
+        match result {
+            Ok(()) => Counts {
+                passed: 1,
+                failed: 0,
+            },
+            Err(f) => {
+                eprintln!("error: {f}");
+                Counts {
+                    passed: 0,
+                    failed: 1,
+                }
+            }
+        }
+    }
+}
+
 impl std::ops::AddAssign for Counts {
     fn add_assign(&mut self, other: Counts) {
         self.passed += other.passed;
