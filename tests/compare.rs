@@ -1278,30 +1278,9 @@ fn matches_unicode_case() {
     assert_eq!(at("e\u{301}te\u{301}", "E\u{301}"), [(0, 3), (4, 7)]);
 }
 
-/// A deterministic pseudo-random generator (SplitMix64).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
+#[path = "support/rng.rs"]
+mod rng;
+use rng::Rng;
 
 const TRICKY: [char; 24] = [
     'a', 'A', 'i', 'I', 'İ', 'ı', 'ß', 'ẞ', 'é', 'É', 'e', '\u{301}', '\u{307}', 'Σ', 'σ', 'ς',
@@ -1314,7 +1293,7 @@ fn matches_never_panics_and_finds_every_substring() {
     for case in 0..20_000 {
         let len = rng.below(12);
         let text: String = (0..len).map(|_| *rng.pick(&TRICKY)).collect();
-        let needle: String = if rng.chance(50) && !text.is_empty() {
+        let needle: String = if rng.percent(50) && !text.is_empty() {
             // A substring of the text, cut on char boundaries.
             let cuts: Vec<usize> = text
                 .char_indices()
@@ -1553,14 +1532,14 @@ fn reference(d: &Dataset, f: &Filters) -> Comparison {
 /// Random filters over `d`, mostly with real ids and tag values, sometimes with bogus ones.
 fn random_filters(rng: &mut Rng, d: &Dataset) -> Filters {
     let some_of = |rng: &mut Rng, all: Vec<String>| -> Vec<String> {
-        if rng.chance(40) {
+        if rng.percent(40) {
             return Vec::new();
         }
-        let mut out: Vec<String> = all.into_iter().filter(|_| rng.chance(50)).collect();
-        if rng.chance(10) {
+        let mut out: Vec<String> = all.into_iter().filter(|_| rng.percent(50)).collect();
+        if rng.percent(10) {
             out.push(s("bogus"));
         }
-        if rng.chance(20) {
+        if rng.percent(20) {
             // Shuffle a little: order asked must not matter.
             out.reverse();
         }
@@ -1579,7 +1558,7 @@ fn random_filters(rng: &mut Rng, d: &Dataset) -> Filters {
     };
     let option = |rng: &mut Rng, mut values: Vec<String>| -> Option<String> {
         values.push(s("bogus"));
-        rng.chance(50).then(|| rng.pick(&values).clone())
+        rng.percent(50).then(|| rng.pick(&values).clone())
     };
     let duty_topic = option(
         rng,
@@ -1602,7 +1581,7 @@ fn random_filters(rng: &mut Rng, d: &Dataset) -> Filters {
             let a = rng.below(text.len());
             let b = (a + 1 + rng.below(12)).min(text.len());
             let piece: String = text[a..b].iter().collect();
-            if rng.chance(50) {
+            if rng.percent(50) {
                 piece.to_uppercase()
             } else {
                 piece
