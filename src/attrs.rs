@@ -5,6 +5,7 @@
 //! `mode=…`, `search=…`) and the dataset's valid ids, and nothing of the DOM, yew or JavaScript.
 //! The element layer reads the attributes and reports the warnings.
 
+use crate::json::{self, Value};
 use crate::model::Dataset;
 use crate::state::{Filters, Mode};
 use serde::{Deserialize, Serialize};
@@ -133,6 +134,50 @@ impl From<&Filters> for StateObject {
 }
 
 impl StateObject {
+    /// Reads the object from JSON text (the loader serialises the `state` property). Like the
+    /// serde derive it mirrors: every key is optional, unknown keys are ignored, and `null` is
+    /// allowed only for the four narrowing filters; a value of the wrong type is an error that
+    /// names its key.
+    pub fn from_json(text: &str) -> Result<StateObject, String> {
+        let value = json::parse(text).map_err(|e| format!("not JSON: {e}"))?;
+        let Value::Object(members) = value else {
+            return Err(format!("expected an object, found {}", value.describe()));
+        };
+        let mut out = StateObject::default();
+        for (key, value) in members {
+            let wrong =
+                |expected: &str| format!("{key}: expected {expected}, found {}", value.describe());
+            let string = |v: &Value| match v {
+                Value::String(s) => Some(s.clone()),
+                _ => None,
+            };
+            let list = || match &value {
+                Value::Array(items) => items.iter().map(string).collect::<Option<Vec<_>>>(),
+                _ => None,
+            };
+            match key.as_str() {
+                "roles" => out.roles = list().ok_or_else(|| wrong("an array of strings"))?,
+                "facets" => out.facets = list().ok_or_else(|| wrong("an array of strings"))?,
+                "mode" => out.mode = string(&value).ok_or_else(|| wrong("a string"))?,
+                "search" => out.search = string(&value).ok_or_else(|| wrong("a string"))?,
+                "dutyTopic" | "issuer" | "suits" | "target" => {
+                    let narrowed = match &value {
+                        Value::Null => None,
+                        v => Some(string(v).ok_or_else(|| wrong("a string or null"))?),
+                    };
+                    match key.as_str() {
+                        "dutyTopic" => out.duty_topic = narrowed,
+                        "issuer" => out.issuer = narrowed,
+                        "suits" => out.suits = narrowed,
+                        _ => out.target = narrowed,
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(out)
+    }
+
     /// The filters this object asks for, checked against `d` like attributes are.
     pub fn to_filters(&self, d: &Dataset) -> Parsed {
         let roles = self.roles.join(" ");

@@ -4,13 +4,13 @@
 //! because a class extending `HTMLElement` must be JavaScript; the loader also attaches the open
 //! shadow root and adopts the stylesheet before the wasm arrives. When an element is ready,
 //! the loader calls [`mount`], and then forwards attribute changes, the `data` and `state`
-//! properties and load failures to the returned [`Widget`]. This module parses datasets with the
-//! browser's `JSON.parse` (never serde_json), validates them with the one validator, fires the
-//! element's events, and saves and copies exports. Everything else is plain Rust that knows
+//! properties and load failures to the returned [`Widget`]. Datasets arrive as JSON text and go
+//! through the crate's own reader (`data::parse_json`, never serde_json) and the one validator.
+//! This module fires the element's events, and saves and copies exports. Everything else is plain Rust that knows
 //! nothing of this module.
 
 use crate::attrs::{filters_from_attributes, StateObject};
-use crate::data::BUNDLED_JSON;
+use crate::data::{parse_json, BUNDLED_JSON};
 use crate::model::Dataset;
 use crate::state::Filters;
 use crate::validate::validate;
@@ -77,12 +77,13 @@ impl Widget {
         self.apply(parsed.filters);
     }
 
-    /// Shows a host dataset (from `src`, an inline JSON script, or the `data` property) if it is
-    /// valid. If not, the widget keeps what it showed, displays what is wrong and where, and
-    /// fires `role-compare-error`. Returns whether the dataset was taken.
+    /// Shows a host dataset, given as JSON text (from `src`, an inline JSON script, or the `data`
+    /// property, which the loader serialises), if it is valid. If not, the widget keeps what it
+    /// showed, displays what is wrong and where, and fires `role-compare-error` with `origin` as
+    /// its `where`; `label` names the source in the message. Returns whether the dataset was taken.
     #[wasm_bindgen(js_name = setData)]
-    pub fn set_data(&mut self, value: JsValue, origin: &str) -> bool {
-        match dataset_from_value(value) {
+    pub fn set_data(&mut self, text: &str, origin: &str, label: &str) -> bool {
+        match dataset_from_text(text) {
             Ok(dataset) => {
                 self.props.dataset = Rc::new(dataset);
                 self.props.notice = None;
@@ -91,7 +92,7 @@ impl Widget {
             }
             Err(problems) => {
                 self.report(
-                    &format!("the dataset from {origin} is invalid"),
+                    &format!("the dataset from {label} is invalid"),
                     origin,
                     &problems,
                 );
@@ -114,10 +115,11 @@ impl Widget {
         serde::Serialize::serialize(&object, &serializer).unwrap_or(JsValue::NULL)
     }
 
-    /// Replaces the filters from a plain object; unknown values are warned about and ignored.
+    /// Replaces the filters from the `state` object, given as JSON text (the loader serialises
+    /// it); unknown values are warned about and ignored.
     #[wasm_bindgen(js_name = setState)]
-    pub fn set_state(&mut self, value: JsValue) {
-        match serde_wasm_bindgen::from_value::<StateObject>(value) {
+    pub fn set_state(&mut self, text: &str) {
+        match StateObject::from_json(text) {
             Ok(object) => {
                 let parsed = object.to_filters(&self.props.dataset);
                 for w in parsed.warnings {
@@ -293,24 +295,24 @@ fn change_events(host: HtmlElement, current: Rc<RefCell<Filters>>) -> Callback<C
     })
 }
 
-/// Converts a parsed JSON value into a validated dataset, or the list of problems.
-fn dataset_from_value(value: JsValue) -> Result<Dataset, Vec<String>> {
-    let dataset: Dataset =
-        serde_wasm_bindgen::from_value(value).map_err(|e| vec![format!("not a dataset: {e}")])?;
-    validate(&dataset)
-        .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+/// Reads and validates dataset JSON text, or lists the problems (each with its path).
+fn dataset_from_text(text: &str) -> Result<Dataset, Vec<String>> {
+    let strings = |errors: Vec<crate::validate::ValidationError>| {
+        errors.iter().map(ToString::to_string).collect::<Vec<_>>()
+    };
+    let dataset = parse_json(text).map_err(strings)?;
+    validate(&dataset).map_err(strings)?;
     Ok(dataset)
 }
 
-/// The bundled dataset, parsed with `JSON.parse` and validated on first use (shared by every
-/// widget on the page). For yew applications in the browser: pass it to `RoleCompare`.
+/// The bundled dataset, read and validated on first use (shared by every widget on the page).
+/// For yew applications in the browser: pass it to `RoleCompare`.
 pub fn bundled_dataset() -> Result<Rc<Dataset>, JsValue> {
     BUNDLED.with(|cell| {
         if let Some(d) = cell.borrow().as_ref() {
             return Ok(Rc::clone(d));
         }
-        let value = js_sys::JSON::parse(BUNDLED_JSON)?;
-        let dataset = dataset_from_value(value).map_err(|problems| {
+        let dataset = dataset_from_text(BUNDLED_JSON).map_err(|problems| {
             JsValue::from_str(&format!(
                 "role-compare: the bundled dataset is invalid: {}",
                 problems.join("; ")

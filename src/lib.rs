@@ -30,6 +30,7 @@ pub mod compare;
 pub mod data;
 mod dom;
 pub mod export;
+pub mod json;
 pub mod model;
 pub mod state;
 pub mod validate;

@@ -4,7 +4,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -58,6 +58,17 @@ async fn attributes_choose_roles_and_changes_apply() {
     let state = widget.state();
     let roles = js_sys::Reflect::get(&state, &"roles".into()).unwrap();
     assert_eq!(js_sys::Array::from(&roles).length(), 2);
+    // The state property arrives as JSON text; the reader applies it.
+    widget.set_state(r#"{"roles":["ciso","cso"],"unknown":1}"#);
+    yield_now().await;
+    assert_eq!(column_names(&el), ["CISO", "CSO"]);
+    widget.set_state(r#"{"roles":"cio"}"#);
+    yield_now().await;
+    assert_eq!(
+        column_names(&el),
+        ["CISO", "CSO"],
+        "a bad state changes nothing"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -65,11 +76,8 @@ async fn an_invalid_host_dataset_is_refused_with_its_paths_and_the_old_content_s
     let el = host(&[]);
     let mut widget = role_compare::mount(el.clone()).unwrap();
     yield_now().await;
-    let bad = js_sys::JSON::parse(
-        r#"{"format":1,"version":"x","last_reviewed":"2026-11-23","sources":[],"facets":[],"roles":[],"claims":[]}"#,
-    )
-    .unwrap();
-    assert!(!widget.set_data(bad, "test"));
+    let bad = r#"{"format":1,"version":"x","last_reviewed":"2026-11-23","sources":[],"facets":[],"roles":[],"claims":[]}"#;
+    assert!(!widget.set_data(bad, "test", "a test"));
     yield_now().await;
     let shadow = el.shadow_root().unwrap();
     let panel = shadow
@@ -86,7 +94,20 @@ async fn an_invalid_host_dataset_is_refused_with_its_paths_and_the_old_content_s
         ["CIO", "CISO", "CSO"],
         "previous content kept"
     );
-    assert!(!widget.set_data(JsValue::from_str("not an object"), "test"));
+    assert!(!widget.set_data("not JSON", "test", "a test"));
+    yield_now().await;
+    let text = panel.text_content().unwrap();
+    assert!(
+        text.contains("not JSON: expected a value at line 1, column 1"),
+        "{text}"
+    );
+    assert!(!widget.set_data("[]", "test", "a test"));
+    yield_now().await;
+    let text = panel.text_content().unwrap();
+    assert!(
+        text.contains("expected an object (the dataset), found an array"),
+        "{text}"
+    );
 }
 
 /// Lets the browser run queued tasks (yew's scheduler) before continuing.

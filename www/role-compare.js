@@ -168,7 +168,7 @@ class RoleCompareElement extends HTMLElement {
   }
   set data(value) {
     this._data = value;
-    if (this._widget) this._widget.setData(value, "data", "the data property");
+    if (this._widget) this._setDataProperty();
   }
 
   // The current filters: { roles, facets, mode, search, dutyTopic, issuer, suits, target }.
@@ -177,7 +177,7 @@ class RoleCompareElement extends HTMLElement {
   }
   set state(value) {
     this._state = value;
-    if (this._widget) this._widget.setState(value);
+    if (this._widget) this._setState(value);
   }
 
   // Shadow root and styles at once; the prerendered fallback (if the page has one) is shown
@@ -216,7 +216,7 @@ class RoleCompareElement extends HTMLElement {
         }
         this._loadData();
         this._syncUrl();
-        if (this._state !== undefined) this._widget.setState(this._state);
+        if (this._state !== undefined) this._setState(this._state);
         emit(this, "ready", {});
       })
       .catch((error) => {
@@ -233,7 +233,7 @@ class RoleCompareElement extends HTMLElement {
   // A host dataset: the `data` property wins, then `src`, then an inline JSON script child.
   _loadData() {
     if (this._data !== undefined) {
-      this._widget.setData(this._data, "data", "the data property");
+      this._setDataProperty();
       return;
     }
     const src = this.getAttribute("src");
@@ -242,13 +242,32 @@ class RoleCompareElement extends HTMLElement {
       return;
     }
     const inline = this.querySelector(':scope > script[type="application/json"]');
-    if (inline) {
-      try {
-        this._widget.setData(JSON.parse(inline.textContent), "inline", "the inline JSON script");
-      } catch (error) {
-        this._widget.reportError(`the inline JSON script is not JSON (${message(error)})`, "inline");
-      }
+    if (inline) this._widget.setData(inline.textContent, "inline", "the inline JSON script");
+  }
+
+  // The widget reads the state object as JSON text (see _setDataProperty).
+  _setState(value) {
+    let text;
+    try {
+      text = JSON.stringify(value);
+    } catch (error) {
+      console.warn(`<${TAG}>: state was not set: it cannot be read as JSON (${message(error)})`);
+      return;
     }
+    this._widget.setState(text ?? "null");
+  }
+
+  // The widget reads datasets as JSON text (its own strict reader, one call into the wasm),
+  // so the `data` property's object is serialised first.
+  _setDataProperty() {
+    let text;
+    try {
+      text = JSON.stringify(this._data);
+    } catch (error) {
+      this._widget.reportError(`the data property cannot be read as JSON (${message(error)})`, "data");
+      return;
+    }
+    this._widget.setData(text ?? "", "data", "the data property");
   }
 
   _fetch(src) {
@@ -262,11 +281,9 @@ class RoleCompareElement extends HTMLElement {
     fetch(url, { credentials: "same-origin" })
       .then((response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
-        return response.json().catch((e) => {
-          throw new Error(`${url} is not JSON (${message(e)})`);
-        });
+        return response.text();
       })
-      .then((json) => this._widget?.setData(json, "src", `src="${src}"`))
+      .then((text) => this._widget?.setData(text, "src", `src="${src}"`))
       .catch((error) => this._widget?.reportError(`could not load the dataset: ${message(error)}`, "src"));
   }
 
@@ -278,11 +295,7 @@ class RoleCompareElement extends HTMLElement {
       const params = new URLSearchParams(location.hash.slice(1));
       const raw = params.get(key);
       if (!raw) return;
-      try {
-        this._widget?.setState(JSON.parse(raw));
-      } catch (error) {
-        console.warn(`<${TAG}>: ignoring the URL hash "${key}": ${message(error)}`);
-      }
+      this._widget?.setState(raw);
     };
     read();
     this._onHash = read;

@@ -570,7 +570,7 @@ test("src: a dataset URL loads; a 404, a non-JSON answer and an invalid dataset 
 
     const cases = [
       ["#missing", /could not load the dataset: HTTP 404/],
-      ["#not-json", /could not load the dataset: .*not JSON/],
+      ["#not-json", /the dataset from src=".*" is invalid[\s\S]*not JSON: expected a value at line 1, column 1/],
       ["#broken", /claims\[1\]\.sources\[0\]: unknown source "s9"/],
     ];
     for (const [host, text] of cases) {

@@ -1,0 +1,445 @@
+//! A small, strict JSON reader: text in, a [`Value`] tree out, or one syntax error with its line
+//! and column.
+//!
+//! It exists so that the wasm build reads datasets without `serde_json` and without walking a
+//! `JSON.parse` result through hundreds of JS calls: the bundled dataset and every host dataset
+//! arrive here as text. Numbers are kept as their literal text (nothing here formats or parses
+//! floats); nesting is capped at [`MAX_DEPTH`] so hostile input cannot exhaust the stack. This
+//! module knows only JSON (RFC 8259): nothing of the dataset, of yew or of the DOM.
+
+/// Deepest nesting of arrays and objects accepted (a dataset needs 6).
+pub const MAX_DEPTH: usize = 64;
+
+/// One JSON value. Object members keep their order, and duplicate keys are kept for the reader
+/// of the tree to refuse.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// `null`
+    Null,
+    /// `true` or `false`
+    Bool(bool),
+    /// A number, exactly as written (already checked against the JSON grammar).
+    Number(String),
+    /// A string, unescaped.
+    String(String),
+    /// An array.
+    Array(Vec<Value>),
+    /// An object's members, in order.
+    Object(Vec<(String, Value)>),
+}
+
+impl Value {
+    /// "a string", "an array", …: for messages that say what was found.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "an array",
+            Value::Object(_) => "an object",
+        }
+    }
+
+    /// What a message says was found: a number as written, a string quoted (its first 40
+    /// characters), otherwise the kind.
+    pub fn describe(&self) -> String {
+        match self {
+            Value::Number(n) => n.clone(),
+            Value::String(s) => match s.char_indices().nth(40) {
+                Some((cut, _)) => format!("\"{}…\"", &s[..cut]),
+                None => format!("\"{s}\""),
+            },
+            other => other.kind().to_owned(),
+        }
+    }
+}
+
+/// A syntax error: what was expected, and where (1-based line and column, in characters).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// What is wrong.
+    pub message: &'static str,
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub column: usize,
+}
+
+impl std::fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} at line {}, column {}",
+            self.message, self.line, self.column
+        )
+    }
+}
+
+/// Parses a whole JSON text (one value, optionally surrounded by whitespace).
+pub fn parse(text: &str) -> Result<Value, SyntaxError> {
+    let mut p = Parser {
+        text,
+        bytes: text.as_bytes(),
+        at: 0,
+        depth: 0,
+    };
+    let value = p.value()?;
+    p.space();
+    if p.at < p.bytes.len() {
+        return Err(p.error("unexpected text after the value"));
+    }
+    Ok(value)
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+    depth: usize,
+}
+
+impl Parser<'_> {
+    /// An error at the current position; at the end of the text, whatever was expected, the
+    /// message says the text ended.
+    fn error(&self, message: &'static str) -> SyntaxError {
+        let at = self.at.min(self.bytes.len());
+        let message = if at == self.bytes.len() {
+            "unexpected end of the text (EOF)"
+        } else {
+            message
+        };
+        // `at` may sit inside a multi-byte character only after a bad escape; round down.
+        let mut end = at;
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let before = &self.text[..end];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        SyntaxError {
+            message,
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    fn space(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.at += 1;
+        }
+    }
+
+    fn literal(&mut self, word: &str, value: Value) -> Result<Value, SyntaxError> {
+        if self.bytes[self.at..].starts_with(word.as_bytes()) {
+            self.at += word.len();
+            Ok(value)
+        } else {
+            Err(self.error("expected a value"))
+        }
+    }
+
+    fn value(&mut self) -> Result<Value, SyntaxError> {
+        self.space();
+        match self.peek() {
+            Some(b'{') => self.nested(true),
+            Some(b'[') => self.nested(false),
+            Some(b'"') => self.string().map(Value::String),
+            Some(b't') => self.literal("true", Value::Bool(true)),
+            Some(b'f') => self.literal("false", Value::Bool(false)),
+            Some(b'n') => self.literal("null", Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ => Err(self.error("expected a value")),
+        }
+    }
+
+    /// An object (`object`) or an array, after its opening bracket.
+    fn nested(&mut self, object: bool) -> Result<Value, SyntaxError> {
+        if self.depth == MAX_DEPTH {
+            return Err(self.error("nested too deeply"));
+        }
+        self.depth += 1;
+        self.at += 1;
+        let close = if object { b'}' } else { b']' };
+        let mut members = Vec::new();
+        let mut items = Vec::new();
+        self.space();
+        if self.peek() == Some(close) {
+            self.at += 1;
+        } else {
+            loop {
+                if object {
+                    self.space();
+                    if self.peek() != Some(b'"') {
+                        return Err(self.error("expected a key (a string in double quotes)"));
+                    }
+                    let key = self.string()?;
+                    self.space();
+                    if self.peek() != Some(b':') {
+                        return Err(self.error("expected `:` after the key"));
+                    }
+                    self.at += 1;
+                    members.push((key, self.value()?));
+                } else {
+                    items.push(self.value()?);
+                }
+                self.space();
+                match self.peek() {
+                    Some(b',') => self.at += 1,
+                    Some(b) if b == close => {
+                        self.at += 1;
+                        break;
+                    }
+                    Some(_) if object => return Err(self.error("expected `,` or `}`")),
+                    _ => return Err(self.error("expected `,` or `]`")),
+                }
+            }
+        }
+        self.depth -= 1;
+        Ok(if object {
+            Value::Object(members)
+        } else {
+            Value::Array(items)
+        })
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.at;
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.at += 1;
+        }
+        self.at - start
+    }
+
+    fn number(&mut self) -> Result<Value, SyntaxError> {
+        let start = self.at;
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        let first = self.peek();
+        let whole = self.digits();
+        if whole == 0 || (first == Some(b'0') && whole > 1) {
+            return Err(self.error("malformed number"));
+        }
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            if self.digits() == 0 {
+                return Err(self.error("malformed number"));
+            }
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.at += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.at += 1;
+            }
+            if self.digits() == 0 {
+                return Err(self.error("malformed number"));
+            }
+        }
+        Ok(Value::Number(self.text[start..self.at].to_owned()))
+    }
+
+    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+        let mut n = 0;
+        for _ in 0..4 {
+            let digit = self
+                .peek()
+                .and_then(|b| char::from(b).to_digit(16))
+                .ok_or_else(|| self.error("invalid \\u escape: expected 4 hex digits"))?;
+            n = n * 16 + digit;
+            self.at += 1;
+        }
+        Ok(n)
+    }
+
+    /// A string, after checking it opens with `"`.
+    fn string(&mut self) -> Result<String, SyntaxError> {
+        self.at += 1;
+        let mut out = String::new();
+        let mut run = self.at;
+        loop {
+            let Some(b) = self.peek() else {
+                return Err(self.error(""));
+            };
+            match b {
+                b'"' => {
+                    out.push_str(&self.text[run..self.at]);
+                    self.at += 1;
+                    return Ok(out);
+                }
+                b'\\' => {
+                    out.push_str(&self.text[run..self.at]);
+                    self.at += 1;
+                    self.escape(&mut out)?;
+                    run = self.at;
+                }
+                0..=0x1f => return Err(self.error("control character inside a string")),
+                _ => self.at += 1,
+            }
+        }
+    }
+
+    /// One escape, after its backslash.
+    fn escape(&mut self, out: &mut String) -> Result<(), SyntaxError> {
+        let Some(b) = self.peek() else {
+            return Err(self.error(""));
+        };
+        self.at += 1;
+        let c = match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let high = self.hex4()?;
+                let code = if (0xD800..0xDC00).contains(&high) {
+                    if !self.bytes[self.at..].starts_with(b"\\u") {
+                        return Err(self.error("lone surrogate in a \\u escape"));
+                    }
+                    self.at += 2;
+                    let low = self.hex4()?;
+                    if !(0xDC00..0xE000).contains(&low) {
+                        return Err(self.error("lone surrogate in a \\u escape"));
+                    }
+                    0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+                } else {
+                    high
+                };
+                char::from_u32(code).ok_or_else(|| self.error("lone surrogate in a \\u escape"))?
+            }
+            _ => {
+                self.at -= 1;
+                return Err(self.error("invalid escape"));
+            }
+        };
+        out.push(c);
+        Ok(())
+    }
+}
+
+/// The text without whitespace between tokens (strings are copied as they are). For a valid
+/// JSON text the result parses to the same value; used to shrink the bundled file at build time.
+pub fn minify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_string = false;
+    let mut escaped = false;
+    for c in text.chars() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else if !matches!(c, ' ' | '\t' | '\n' | '\r') {
+            in_string = c == '"';
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{minify, parse, Value};
+
+    fn s(text: &str) -> Value {
+        Value::String(text.to_owned())
+    }
+
+    #[test]
+    fn values() {
+        assert_eq!(parse(" null ").unwrap(), Value::Null);
+        assert_eq!(parse("true").unwrap(), Value::Bool(true));
+        assert_eq!(parse("[-0.5e+3, 10]").unwrap(), {
+            Value::Array(vec![
+                Value::Number("-0.5e+3".into()),
+                Value::Number("10".into()),
+            ])
+        });
+        assert_eq!(
+            parse(r#"{"a": [], "a": {}, "b": "x\"\\\/\n\u00e9\ud83d\ude00"}"#).unwrap(),
+            Value::Object(vec![
+                ("a".into(), Value::Array(vec![])),
+                ("a".into(), Value::Object(vec![])),
+                ("b".into(), s("x\"\\/\né😀")),
+            ])
+        );
+    }
+
+    #[test]
+    fn syntax_errors_say_where() {
+        let cases = [
+            ("", "unexpected end of the text (EOF) at line 1, column 1"),
+            (
+                "[1,\n 2",
+                "unexpected end of the text (EOF) at line 2, column 3",
+            ),
+            ("[1 2]", "expected `,` or `]` at line 1, column 4"),
+            (
+                "{\"a\" 1}",
+                "expected `:` after the key at line 1, column 6",
+            ),
+            (
+                "{a: 1}",
+                "expected a key (a string in double quotes) at line 1, column 2",
+            ),
+            ("[01]", "malformed number at line 1, column 4"),
+            ("[1.]", "malformed number at line 1, column 4"),
+            ("[-]", "malformed number at line 1, column 3"),
+            ("tru", "expected a value at line 1, column 1"),
+            ("\"é\\x\"", "invalid escape at line 1, column 4"),
+            (
+                "\"\\ud800\"",
+                "lone surrogate in a \\u escape at line 1, column 8",
+            ),
+            (
+                "\"\\udc00\"",
+                "lone surrogate in a \\u escape at line 1, column 8",
+            ),
+            (
+                "\"\\u12g4\"",
+                "invalid \\u escape: expected 4 hex digits at line 1, column 6",
+            ),
+            (
+                "\"a\nb\"",
+                "control character inside a string at line 1, column 3",
+            ),
+            (
+                "{} x",
+                "unexpected text after the value at line 1, column 4",
+            ),
+            ("'a'", "expected a value at line 1, column 1"),
+        ];
+        for (text, message) in cases {
+            assert_eq!(parse(text).unwrap_err().to_string(), message, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn nesting_is_capped() {
+        let ok = format!("{}{}", "[".repeat(64), "]".repeat(64));
+        assert!(parse(&ok).is_ok());
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert_eq!(
+            parse(&deep).unwrap_err().to_string(),
+            "nested too deeply at line 1, column 65"
+        );
+    }
+
+    #[test]
+    fn minify_keeps_strings() {
+        let text = "{ \"a b\" : [ 1 , \"x \\\" y\" ] ,\n\t\"c\": null }";
+        assert_eq!(minify(text), "{\"a b\":[1,\"x \\\" y\"],\"c\":null}");
+        assert_eq!(parse(&minify(text)).unwrap(), parse(text).unwrap());
+    }
+}
