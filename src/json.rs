@@ -4,7 +4,9 @@
 //! It exists so that the wasm build reads datasets without `serde_json` and without walking a
 //! `JSON.parse` result through hundreds of JS calls: the bundled dataset and every host dataset
 //! arrive here as text. Numbers are kept as their literal text (nothing here formats or parses
-//! floats); nesting is capped at [`MAX_DEPTH`] so hostile input cannot exhaust the stack. This
+//! floats); nesting is capped at [`MAX_DEPTH`] so hostile input cannot exhaust the stack. An
+//! escaped lone surrogate (`"\ud800"`, which `JSON.stringify` writes for a JavaScript string
+//! holding one) reads as U+FFFD, as the browser does when it hands such a string to Rust. This
 //! module knows only JSON (RFC 8259): nothing of the dataset, of yew or of the DOM.
 
 /// Deepest nesting of arrays and objects accepted (a dataset needs 6).
@@ -298,21 +300,21 @@ impl Parser<'_> {
             b'r' => '\r',
             b't' => '\t',
             b'u' => {
-                let high = self.hex4()?;
-                let code = if (0xD800..0xDC00).contains(&high) {
-                    if !self.bytes[self.at..].starts_with(b"\\u") {
-                        return Err(self.error("lone surrogate in a \\u escape"));
-                    }
+                let first = self.hex4()?;
+                if (0xD800..0xDC00).contains(&first) && self.bytes[self.at..].starts_with(b"\\u") {
+                    let next = self.at;
                     self.at += 2;
-                    let low = self.hex4()?;
-                    if !(0xDC00..0xE000).contains(&low) {
-                        return Err(self.error("lone surrogate in a \\u escape"));
+                    let second = self.hex4()?;
+                    if (0xDC00..0xE000).contains(&second) {
+                        let code = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00);
+                        out.push(char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER));
+                        return Ok(());
                     }
-                    0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
-                } else {
-                    high
-                };
-                char::from_u32(code).ok_or_else(|| self.error("lone surrogate in a \\u escape"))?
+                    // Not a pair: the second escape is read again on its own.
+                    self.at = next;
+                }
+                // A lone surrogate becomes U+FFFD, as when a browser hands such a string over.
+                char::from_u32(first).unwrap_or(char::REPLACEMENT_CHARACTER)
             }
             _ => {
                 self.at -= 1;
@@ -377,6 +379,21 @@ mod tests {
     }
 
     #[test]
+    fn lone_surrogates_read_as_replacement_characters() {
+        let cases = [
+            (r#""\ud800""#, "\u{fffd}"),
+            (r#""x\udc00y""#, "x\u{fffd}y"),
+            (r#""\ud800\u0041""#, "\u{fffd}A"),
+            (r#""\ud800\ud83d\ude00""#, "\u{fffd}😀"),
+            (r#""\udc00\ud800""#, "\u{fffd}\u{fffd}"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse(text).unwrap(), s(want), "{text}");
+        }
+        assert!(parse(r#""\ud800\u12""#).is_err());
+    }
+
+    #[test]
     fn syntax_errors_say_where() {
         let cases = [
             ("", "unexpected end of the text (EOF) at line 1, column 1"),
@@ -398,14 +415,6 @@ mod tests {
             ("[-]", "malformed number at line 1, column 3"),
             ("tru", "expected a value at line 1, column 1"),
             ("\"é\\x\"", "invalid escape at line 1, column 4"),
-            (
-                "\"\\ud800\"",
-                "lone surrogate in a \\u escape at line 1, column 8",
-            ),
-            (
-                "\"\\udc00\"",
-                "lone surrogate in a \\u escape at line 1, column 8",
-            ),
             (
                 "\"\\u12g4\"",
                 "invalid \\u escape: expected 4 hex digits at line 1, column 6",

@@ -31,7 +31,9 @@ fn names(text: &str, ident: &str) -> bool {
 fn data_compare_and_state_know_nothing_of_yew_or_the_browser() {
     for module in [
         "model.rs",
+        "json.rs",
         "data.rs",
+        "attrs.rs",
         "validate.rs",
         "compare.rs",
         "state.rs",

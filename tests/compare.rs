@@ -22,7 +22,9 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use role_compare::compare::{compare, matches, Cell, Comparison, Group, Row, Status};
+use role_compare::compare::{
+    compare, layout_filters, matches, Cell, Comparison, Group, Row, Status,
+};
 use role_compare::data;
 use role_compare::model::{
     Citation, Claim, Conflict, ConflictSide, Dataset, Facet, Role, Source, SourceKind, Topic,
@@ -1628,6 +1630,17 @@ fn property(d: &Dataset, cases: usize, seed: u64) {
             "{ctx}: total depends on more than roles"
         );
         assert_eq!(plain.shown, plain.total, "{ctx}");
+
+        // The table keeps the layout's rows and hides the rest: every shown row is a layout
+        // row with the same cells, status and conflicts, in the same order.
+        let layout = compare(d, &layout_filters(&f));
+        assert_eq!(layout.columns, c.columns, "{ctx}");
+        let kept: Vec<(usize, &Row)> = layout
+            .rows()
+            .filter(|(fi, r)| row_set(&c).contains(&(*fi, r.topic)))
+            .collect();
+        let shown: Vec<(usize, &Row)> = c.rows().collect();
+        assert_eq!(kept, shown, "{ctx}: a shown row is not the layout's row");
 
         // Rows and cells.
         assert!(!c.columns.is_empty(), "{ctx}");

@@ -6,7 +6,7 @@
 //! the host page about changes are callbacks its embedder supplies.
 
 use crate::chart;
-use crate::compare::compare;
+use crate::compare::{compare, layout_filters};
 use crate::model::Dataset;
 use crate::state::{Action, Filters, REPORTING};
 use crate::view::{
@@ -141,6 +141,26 @@ fn toggle(open: Option<&AttrValue>, key: &AttrValue) -> Option<AttrValue> {
     }
 }
 
+/// The open popover or disclosure, as yew state whose dispatcher (and so the toggle callback
+/// handed to every row) stays the same across renders: memoised rows are not re-rendered just
+/// because the app was.
+#[derive(Clone, PartialEq, Default)]
+struct Open(Option<AttrValue>);
+
+/// `Some(key)`: toggle that popover; `None`: close whatever is open.
+struct Toggle(Option<AttrValue>);
+
+impl Reducible for Open {
+    type Action = Toggle;
+
+    fn reduce(self: Rc<Self>, action: Toggle) -> Rc<Self> {
+        Rc::new(Open(match action.0 {
+            Some(key) => toggle(self.0.as_ref(), &key),
+            None => None,
+        }))
+    }
+}
+
 /// The comparison widget: filters, role columns, facet and topic rows, sourced statements,
 /// disagreements, exports and the source list.
 ///
@@ -162,7 +182,7 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
         revision: props.revision,
     };
     let state = use_reducer_eq(move || initial);
-    let open = use_state_eq(|| None::<AttrValue>);
+    let open = use_reducer_eq(Open::default);
 
     // New filters from the embedder (an attribute, the `state` property) win over the reader's
     // from this very render on; the effect then records them in the state.
@@ -181,6 +201,12 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
 
     let comparison = use_memo(
         (Same(Rc::clone(&props.dataset)), filters.clone()),
+        |(d, f)| compare(&d.0, f),
+    );
+    // The rows kept in the document: a change of mode, search, facets or duty topic only hides
+    // and shows them.
+    let layout = use_memo(
+        (Same(Rc::clone(&props.dataset)), layout_filters(&filters)),
         |(d, f)| compare(&d.0, f),
     );
 
@@ -210,23 +236,23 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
 
     let on_action = {
         let dispatcher = state.dispatcher();
-        let open = open.clone();
+        let open = open.dispatcher();
         Callback::from(move |action: Action| {
-            open.set(None);
+            open.dispatch(Toggle(None));
             dispatcher.dispatch(Msg::Act(action));
         })
     };
-    let on_toggle = {
-        let open = open.clone();
-        Callback::from(move |key: AttrValue| open.set(toggle(open.as_ref(), &key)))
-    };
+    let on_toggle = use_callback(open.dispatcher(), |key: AttrValue, open| {
+        open.dispatch(Toggle(Some(key)));
+    });
     let on_reset = on_action.reform(|_: MouseEvent| Action::Reset);
     let onkeydown = {
-        let open = open.clone();
+        let is_open = open.0.is_some();
+        let open = open.dispatcher();
         Callback::from(move |e: KeyboardEvent| {
             // Popovers never take focus, so closing one leaves focus on the button that opened it.
-            if e.key() == "Escape" && open.is_some() {
-                open.set(None);
+            if e.key() == "Escape" && is_open {
+                open.dispatch(Toggle(None));
                 e.stop_propagation();
             }
         })
@@ -243,11 +269,14 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
                 id_prefix={props.id_prefix.clone()} hidden={props.prerender} />
             <ResultStatus shown={comparison.shown} total={comparison.total}
                 reasons={f.describe(d)} {on_reset} />
-            if comparison.shown > 0 {
-                <div class="rc-scroll" part="scroll">
-                    <ComparisonTable dataset={Rc::clone(d)} comparison={Rc::clone(&comparison)}
+            if layout.shown > 0 {
+                // Hidden, not removed, when nothing matches: the rows come back without being
+                // built again.
+                <div class="rc-scroll" part="scroll" hidden={comparison.shown == 0}>
+                    <ComparisonTable dataset={Rc::clone(d)} layout={Rc::clone(&layout)}
+                        comparison={Rc::clone(&comparison)}
                         highlight={AttrValue::from(f.search.clone())} id_prefix={props.id_prefix.clone()}
-                        open={(*open).clone()} on_toggle={on_toggle.clone()} />
+                        open={open.0.clone()} on_toggle={on_toggle.clone()} />
                 </div>
             }
             if reporting_on && !reporting_chart.edges.is_empty() {

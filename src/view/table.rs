@@ -5,9 +5,10 @@
 //! role: its statements (search matches marked) with source markers, or an explicit gap. Dumb: it
 //! draws what `compare` computed and nothing else.
 
-use crate::compare::{matches, Cell, Comparison, Row, Status};
+use crate::compare::Comparison;
 use crate::model::Dataset;
-use crate::view::{Citations, ConflictNote};
+use crate::view::{RowContent, TableRow};
+use std::collections::HashSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -16,7 +17,10 @@ use yew::prelude::*;
 pub struct ComparisonTableProps {
     /// The dataset the comparison indexes into.
     pub dataset: Rc<Dataset>,
-    /// The rows to draw.
+    /// Every row the roles and claim-level filters allow (`compare::layout_filters`): the rows
+    /// kept in the document.
+    pub layout: Rc<Comparison>,
+    /// The rows the reader's filters show, a subset of `layout`'s; the others are hidden.
     pub comparison: Rc<Comparison>,
     /// Text to mark in statements (the search).
     #[prop_or_default]
@@ -35,6 +39,7 @@ pub struct ComparisonTableProps {
 impl PartialEq for ComparisonTableProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.dataset, &other.dataset)
+            && Rc::ptr_eq(&self.layout, &other.layout)
             && Rc::ptr_eq(&self.comparison, &other.comparison)
             && self.highlight == other.highlight
             && self.id_prefix == other.id_prefix
@@ -47,7 +52,13 @@ impl PartialEq for ComparisonTableProps {
 #[component]
 pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
     let d = &*props.dataset;
-    let c = &*props.comparison;
+    let c = &*props.layout;
+    let shown: HashSet<(usize, usize)> = props
+        .comparison
+        .rows()
+        .map(|(facet, row)| (facet, row.topic))
+        .collect();
+    let columns: Rc<[usize]> = Rc::from(c.columns.as_slice());
     let names: Vec<&str> = c
         .columns
         .iter()
@@ -77,14 +88,32 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
             </thead>
             { for c.groups.iter().map(|g| {
                 let facet = &d.facets[g.facet];
+                let any_shown = g.rows.iter().any(|r| shown.contains(&(g.facet, r.topic)));
                 html! {
-                    <tbody key={facet.id.clone()} class="rc-group-body">
+                    <tbody key={facet.id.clone()} class="rc-group-body" hidden={!any_shown}>
                         <tr class="rc-facet">
                             // It heads the rows of its body, so `rowgroup`: as `colgroup` (with no
                             // <colgroup>) it was announced as one more column header.
                             <th scope="rowgroup" colspan={span.clone()}>{&facet.label}</th>
                         </tr>
-                        { for g.rows.iter().map(|row| row_html(props, g.facet, row)) }
+                        { for g.rows.iter().map(|row| {
+                            let hidden = !shown.contains(&(g.facet, row.topic));
+                            let mut content = RowContent {
+                                dataset: Rc::clone(&props.dataset),
+                                columns: Rc::clone(&columns),
+                                facet: g.facet,
+                                row: row.clone(),
+                                // A hidden row keeps no marks, so typing a search re-renders
+                                // only the rows it shows.
+                                highlight: if hidden { AttrValue::default() } else { props.highlight.clone() },
+                                id_prefix: props.id_prefix.clone(),
+                                open: None,
+                                on_toggle: props.on_toggle.clone(),
+                            };
+                            content.open = props.open.clone().filter(|o| content.owns(o));
+                            let key = content.key();
+                            html! { <TableRow {key} {hidden} {content} /> }
+                        }) }
                     </tbody>
                 }
             }) }
@@ -98,80 +127,5 @@ fn list(names: &[&str]) -> String {
         [] => String::new(),
         [one] => (*one).to_owned(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
-fn row_html(props: &ComparisonTableProps, facet: usize, row: &Row) -> Html {
-    let d = &*props.dataset;
-    let c = &*props.comparison;
-    let facet_id = &d.facets[facet].id;
-    let topic = &d.facets[facet].topics[row.topic];
-    let (badge, class) = match row.status {
-        Status::Shared => ("Shared".to_owned(), "rc-badge rc-badge-shared"),
-        Status::Differs => ("Differs".to_owned(), "rc-badge rc-badge-differs"),
-        Status::Only(col) => (
-            format!("Only {}", d.roles[c.columns[col]].abbr),
-            "rc-badge rc-badge-only",
-        ),
-    };
-    let row_key = format!("{facet_id}-{}", topic.id);
-    html! {
-        <tr key={row_key.clone()} class="rc-row-data" data-row={row_key}>
-            <th scope="row" class="rc-topic-cell">
-                <span class="rc-topic">{&topic.label}</span>{" "}
-                <span class={class} part="badge">{badge}</span>
-                { for row.conflicts.iter().map(|&k| html! {
-                    <ConflictNote key={k} dataset={Rc::clone(&props.dataset)} conflict={k}
-                        id_prefix={props.id_prefix.clone()} open={props.open.clone()}
-                        on_toggle={props.on_toggle.clone()} />
-                }) }
-            </th>
-            { for row.cells.iter().zip(&c.columns).map(|(cell, &ri)| {
-                let role = &d.roles[ri];
-                // A statement about several roles shows in each of their cells: the role in the
-                // popover keys keeps each marker's popover (and its id) its own.
-                let key_prefix = format!("{}-c-{}", props.id_prefix, role.id);
-                match cell {
-                    Cell::Gap => html! {
-                        <td class="rc-gap" data-role={role.abbr.clone()} key={role.id.clone()}>
-                            {"Not stated in the sources"}
-                        </td>
-                    },
-                    Cell::Claims(ids) => html! {
-                        <td data-role={role.abbr.clone()} key={role.id.clone()}>
-                            <ul class="rc-claims">
-                                { for ids.iter().map(|&ci| claim_html(props, &key_prefix, ci)) }
-                            </ul>
-                        </td>
-                    },
-                }
-            }) }
-        </tr>
-    }
-}
-
-fn claim_html(props: &ComparisonTableProps, key_prefix: &str, ci: usize) -> Html {
-    let claim = &props.dataset.claims[ci];
-    let text = &claim.text;
-    let mut parts = Vec::new();
-    let mut at = 0;
-    for m in matches(text, &props.highlight) {
-        if m.start > at {
-            parts.push(html! { {&text[at..m.start]} });
-        }
-        parts.push(html! { <mark>{&text[m.clone()]}</mark> });
-        at = m.end;
-    }
-    if at < text.len() {
-        parts.push(html! { {&text[at..]} });
-    }
-    html! {
-        <li key={claim.id.clone()} data-claim={claim.id.clone()}>
-            { for parts }
-            <Citations dataset={Rc::clone(&props.dataset)}
-                cites={Rc::<[_]>::from(claim.sources.as_slice())}
-                key_prefix={format!("{key_prefix}-{}", claim.id)}
-                open={props.open.clone()} on_toggle={props.on_toggle.clone()} />
-        </li>
     }
 }

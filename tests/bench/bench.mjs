@@ -51,7 +51,7 @@ const PAGES = {
 };
 // Where each page's rows are, and which of them count as shown.
 const ROWS = {
-  widget: { scope: ".rc-mount", rows: "tr.rc-row-data" },
+  widget: { scope: ".rc-mount", rows: "tr.rc-row-data:not([hidden])" },
   vanilla: { scope: null, rows: "tr.rc-row-data:not([hidden])" },
 };
 
@@ -440,7 +440,7 @@ async function scaleRun(browser) {
           },
           check: () =>
             mount().querySelectorAll("thead th[scope=col]").length === roles &&
-            mount().querySelectorAll("tr.rc-row-data").length === 100,
+            mount().querySelectorAll("tr.rc-row-data:not([hidden])").length === 100,
           timeout: 300_000,
         });
         return { ...t, setter, errors: host.shadowRoot.querySelectorAll(".rc-error").length };
@@ -454,7 +454,7 @@ async function scaleRun(browser) {
     r.toggles = await page.evaluate(async () => {
       const host = document.querySelector("role-compare");
       const mount = () => host.shadowRoot.querySelector(".rc-mount");
-      const rows = () => mount().querySelectorAll("tr.rc-row-data").length;
+      const rows = () => mount().querySelectorAll("tr.rc-row-data:not([hidden])").length;
       const out = [];
       for (const mode of ["differences", "shared", "all"]) {
         const before = rows();

@@ -88,7 +88,7 @@ function snapshot(page) {
     return {
       count: root.querySelector(".rc-count")?.textContent ?? null,
       columns: all(table, "thead th[scope=col] .rc-abbr").map((e) => e.textContent),
-      rows: all(table, "tr.rc-row-data").map((tr) => ({
+      rows: all(table, "tr.rc-row-data:not([hidden])").map((tr) => ({
         key: tr.dataset.row,
         badge: tr.querySelector(".rc-badge")?.textContent ?? null,
         conflicts: all(tr, ".rc-conflict-title").map((e) => e.textContent),
@@ -291,7 +291,7 @@ test("search highlights contain the search text, whatever its case", async () =>
     const { rows, marks } = await page.evaluate(() => {
       const table = document.querySelector("role-compare").shadowRoot.querySelector("table.rc-table");
       return {
-        rows: [...table.querySelectorAll("tr.rc-row-data")].map((tr) => tr.querySelectorAll("td mark").length),
+        rows: [...table.querySelectorAll("tr.rc-row-data:not([hidden])")].map((tr) => tr.querySelectorAll("td mark").length),
         marks: [...table.querySelectorAll("td mark")].map((m) => m.textContent),
       };
     });
@@ -345,7 +345,7 @@ test("a citation marker discloses its source; Escape closes it and focus stays",
 
 test("a 'Sources disagree' button expands to every side", async () => {
   const { context, page, problems } = await openWidget();
-  const button = await inWidget(page, "tr.rc-row-data .rc-conflict-button");
+  const button = await inWidget(page, "tr.rc-row-data:not([hidden]) .rc-conflict-button");
   assert.match(await button.textContent(), /Sources disagree/);
   assert.equal(await button.getAttribute("aria-expanded"), "false");
   const body = () =>

@@ -159,9 +159,9 @@ test("hostile host CSS and JS: the widget renders and works", async () => {
   const display = await page.locator(`${LIVE} .rc`).evaluate((el) => getComputedStyle(el).display);
   assert.notEqual(display, "none");
   // The host swallows clicks at the document (bubble phase); the widget handles them first.
-  const before = await page.locator(`${LIVE} tr.rc-row-data`).count();
+  const before = await page.locator(`${LIVE} tr.rc-row-data:not([hidden])`).count();
   await page.locator(`${LIVE} input[type=radio][value=shared]`).click();
-  await page.waitForFunction((n) => document.querySelector("role-compare").shadowRoot.querySelectorAll("tr.rc-row-data").length !== n, before);
+  await page.waitForFunction((n) => document.querySelector("role-compare").shadowRoot.querySelectorAll("tr.rc-row-data:not([hidden])").length !== n, before);
   // Patched prototypes (an enumerable Array.prototype member, Object.prototype pollution) do not
   // leak into the dataset or the state.
   const state = await page.evaluate(() => document.querySelector("role-compare").state);
