@@ -83,7 +83,8 @@ async function inWidget(page, selector) {
 function snapshot(page) {
   return page.evaluate(() => {
     const root = document.querySelector("role-compare").shadowRoot;
-    const table = root.querySelector("table.rc-table");
+    // The table stays in the document, hidden, when nothing matches: read what a reader sees.
+    const table = root.querySelector(".rc-scroll:not([hidden]) table.rc-table");
     const all = (el, sel) => (el ? [...el.querySelectorAll(sel)] : []);
     return {
       count: root.querySelector(".rc-count")?.textContent ?? null,

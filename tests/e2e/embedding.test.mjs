@@ -308,7 +308,7 @@ test("csp.html: mounts under a strict CSP with Trusted Types, without a violatio
     // Use the widget a little (popover, search highlight), then let any report arrive.
     await page.locator(`${live()} input[type=search]`).fill("budget");
     await eventually(async () => assert.ok((await page.locator(`${live()} mark`).count()) > 0));
-    await page.locator(`${live()} button.rc-cite`).first().click();
+    await page.locator(`${live()} tr.rc-row-data:not([hidden]) td button.rc-cite`).first().click();
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
     assert.deepEqual(log.consoleErrors, []);
