@@ -132,6 +132,8 @@ const TAGS: &[&str] = &[
     "abbr",
     "button",
     "caption",
+    "col",
+    "colgroup",
     "cite",
     "defs",
     "div",

@@ -66,9 +66,20 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
         .collect();
     let caption = format!("How the {} roles compare", list(&names));
     let span = (c.columns.len() + 1).to_string();
+    let role_width = role_column_width(c.columns.len());
     html! {
-        <table class="rc-table" part="table">
+        // Fixed column shares, as HTML width hints rather than CSS: the no-JS fallback is parsed
+        // (and painted) row by row in the host page, before any stylesheet of ours applies, and
+        // auto-sized columns would shift at every new row. The shares also keep the columns still
+        // when filters hide or show rows.
+        <table class="rc-table" part="table" width="100%">
             <caption>{caption}</caption>
+            <colgroup>
+                <col width={TOPIC_COLUMN_WIDTH} />
+                { for c.columns.iter().map(|&i| html! {
+                    <col key={d.roles[i].id.clone()} width={role_width.clone()} />
+                }) }
+            </colgroup>
             <thead>
                 <tr>
                     <td class="rc-corner"></td>
@@ -119,6 +130,15 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
             }) }
         </table>
     }
+}
+
+/// The topic column's share of the table width (as `.rc-topic-cell` in the stylesheet).
+const TOPIC_COLUMN_WIDTH: &str = "22%";
+
+/// Each role column's equal share of what the topic column leaves, in whole percent; with many
+/// roles the stylesheet's minimum width wins and the table scrolls.
+fn role_column_width(roles: usize) -> AttrValue {
+    AttrValue::from(format!("{}%", 78 / roles.max(1)))
 }
 
 /// "A, B and C".
