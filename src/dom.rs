@@ -1,10 +1,11 @@
-//! Reading form values out of DOM events for the views.
+//! Reading form values out of DOM events, and moving focus, for the views.
 //!
 //! Views must not touch web-sys; the search box and the selects still need their current value,
-//! so this glue module does that one thing and hands back plain strings. Nothing else lives here.
+//! and a button that removes itself must hand focus on. This glue module does those two things
+//! with plain strings and node refs. Nothing else lives here.
 
 use yew::events::{Event, InputEvent};
-use yew::TargetCast;
+use yew::{NodeRef, TargetCast};
 
 /// The text of the `<input>` an input event came from.
 pub fn input_value(e: &InputEvent) -> String {
@@ -18,4 +19,12 @@ pub fn select_value(e: &Event) -> String {
     e.target_dyn_into::<web_sys::HtmlSelectElement>()
         .map(|select| select.value())
         .unwrap_or_default()
+}
+
+/// Moves focus to the element behind `node`, when it is rendered (natively there is none).
+pub fn focus(node: &NodeRef) {
+    if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+        // Focus can only fail on an element that cannot take it; there is nothing to do then.
+        let _ = element.focus();
+    }
 }

@@ -7,6 +7,7 @@
 
 use crate::chart;
 use crate::compare::{compare, layout_filters};
+use crate::dom;
 use crate::model::Dataset;
 use crate::state::{Action, Filters, REPORTING};
 use crate::view::{
@@ -245,7 +246,17 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
     let on_toggle = use_callback(open.dispatcher(), |key: AttrValue, open| {
         open.dispatch(Toggle(Some(key)));
     });
-    let on_reset = on_action.reform(|_: MouseEvent| Action::Reset);
+    // The empty state's reset button goes away with the empty state: focus moves on to the
+    // controls' reset button, which stays.
+    let reset_ref = use_node_ref();
+    let on_reset = {
+        let on_action = on_action.clone();
+        let reset_ref = reset_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            on_action.emit(Action::Reset);
+            dom::focus(&reset_ref);
+        })
+    };
     let onkeydown = {
         let is_open = open.0.is_some();
         let open = open.dispatcher();
@@ -266,7 +277,7 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
                 <div class="rc-error" role="alert" part="error">{notice.clone()}</div>
             }
             <Controls dataset={Rc::clone(d)} filters={f.clone()} on_action={on_action.clone()}
-                id_prefix={props.id_prefix.clone()} hidden={props.prerender} />
+                id_prefix={props.id_prefix.clone()} hidden={props.prerender} {reset_ref} />
             <ResultStatus shown={comparison.shown} total={comparison.total}
                 reasons={f.describe(d)} {on_reset} />
             if layout.shown > 0 {

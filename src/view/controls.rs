@@ -22,6 +22,9 @@ pub struct ControlsProps {
     /// Rendered but hidden (the prerendered no-JS fallback, where controls cannot work).
     #[prop_or_default]
     pub hidden: bool,
+    /// The reset button, for the app to move focus to.
+    #[prop_or_default]
+    pub reset_ref: NodeRef,
 }
 
 impl PartialEq for ControlsProps {
@@ -31,6 +34,7 @@ impl PartialEq for ControlsProps {
             && self.on_action == other.on_action
             && self.id_prefix == other.id_prefix
             && self.hidden == other.hidden
+            && self.reset_ref == other.reset_ref
     }
 }
 
@@ -149,11 +153,15 @@ pub fn Controls(props: &ControlsProps) -> Html {
         Callback::from(move |e: InputEvent| act.emit(Action::SetSearch(dom::input_value(&e))))
     };
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
+    let narrowed = *f != Filters::default();
     let reset = {
         let act = act.clone();
-        Callback::from(move |_: MouseEvent| act.emit(Action::Reset))
+        Callback::from(move |_: MouseEvent| {
+            if narrowed {
+                act.emit(Action::Reset);
+            }
+        })
     };
-    let narrowed = *f != Filters::default();
 
     let mut narrow = Vec::new();
     if let Some(duties) = d.facet(DUTIES).filter(|_| facet_on(DUTIES)) {
@@ -236,8 +244,11 @@ pub fn Controls(props: &ControlsProps) -> Html {
                         autocomplete="off" spellcheck="false" />
                 </div>
                 { for narrow }
+                // aria-disabled, not disabled: a disabled button drops focus, so the reader who
+                // pressed it would land on the page's body once the filters are back to default.
                 <button type="button" class="rc-button" part="reset" onclick={reset}
-                    disabled={!narrowed}>{"Reset filters"}</button>
+                    ref={props.reset_ref.clone()}
+                    aria-disabled={if narrowed { "false" } else { "true" }}>{"Reset filters"}</button>
             </div>
         </form>
     }
