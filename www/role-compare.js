@@ -55,7 +55,10 @@ function compileWasm(url) {
 async function compileFetched(url, retried = false) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status} ${response.statusText}`.trim());
-  if (retried) console.warn(`<${TAG}>: ${url.pathname} is not served as application/wasm, so it compiles only once downloaded.`);
+  const type = response.headers.get("Content-Type") ?? "";
+  if (retried && !type.startsWith("application/wasm")) {
+    console.warn(`<${TAG}>: ${url.pathname} is served as "${type}", not application/wasm, so it compiles only once downloaded.`);
+  }
   return WebAssembly.compile(await response.arrayBuffer());
 }
 

@@ -140,11 +140,7 @@ fn arrange_dist(root: &Path, dist: &Path) -> sh::Result {
     let glue_path = dist.join("role_compare.js");
     let glue = std::fs::read_to_string(&glue_path)
         .map_err(|e| fail("read dist/role_compare.js".into(), e))?;
-    let glue = compact_js(&glue).map_err(|why| Failure {
-        step: "build".into(),
-        command: "dist/role_compare.js".into(),
-        why,
-    })?;
+    let glue = compact(&glue, "dist/role_compare.js")?;
     std::fs::write(&glue_path, glue).map_err(|e| fail("write dist/role_compare.js".into(), e))?;
     let read = |rel: &str| {
         std::fs::read_to_string(root.join(rel)).map_err(|e| fail(format!("read {rel}"), e))
@@ -159,11 +155,7 @@ fn arrange_dist(root: &Path, dist: &Path) -> sh::Result {
             why: format!("has no {placeholder} placeholder for the CSS"),
         });
     }
-    let loader = compact_js(&loader).map_err(|why| Failure {
-        step: "build".into(),
-        command: "www/role-compare.js".into(),
-        why,
-    })?;
+    let loader = compact(&loader, "www/role-compare.js")?;
     let loader = loader.replace(placeholder, &js_string(&compact_css(&css)));
     std::fs::write(dist.join("role-compare.js"), &loader)
         .map_err(|e| fail("write dist/role-compare.js".into(), e))?;
@@ -272,10 +264,19 @@ fn js_string(text: &str) -> String {
     out
 }
 
+/// [`compact_js`] for the build: a refusal names the file and fails the build.
+fn compact(source: &str, file: &str) -> sh::Result<String> {
+    compact_js(source).map_err(|why| Failure {
+        step: "build".into(),
+        command: file.into(),
+        why,
+    })
+}
+
 /// JavaScript as shipped (the loader and the glue): comment lines, indentation and blank lines
-/// go (measured 2026-12-01: the loader's code 5,081 -> 3,005 bytes gzip). Every line break stays, so automatic semicolon
-/// insertion reads the code as before. Refused: a string that continues on the next line, whose
-/// indentation would be content.
+/// go (measured 2026-12-01: the loader's code 5,081 -> 3,005 bytes gzip). Every line break
+/// stays, so automatic semicolon insertion reads the code as before. Refused: a string that
+/// continues on the next line, whose indentation would be content.
 fn compact_js(source: &str) -> Result<String, String> {
     let mut out = String::with_capacity(source.len());
     for (n, line) in source.lines().enumerate() {
