@@ -8,8 +8,8 @@
 
 use crate::json::{self, Value};
 use crate::model::{
-    Caveat, Citation, Claim, Conflict, ConflictSide, Dataset, Facet, Role, Source, SourceKind,
-    Topic,
+    Caveat, Citation, Claim, Conflict, ConflictSide, Dataset, Facet, KeyLine, Role, Source,
+    SourceKind, Topic,
 };
 use crate::validate::ValidationError;
 use std::collections::BTreeMap;
@@ -211,6 +211,7 @@ impl Reader {
             "roles",
             "claims",
             "conflicts",
+            "key_lines",
         ];
         let m = self.object(&root, value, &keys)?;
         let format = match self.required(&root, m.get(0), "format") {
@@ -238,6 +239,7 @@ impl Reader {
             roles: self.list(&root, &m, (5, "roles", true), Self::role),
             claims: self.list(&root, &m, (6, "claims", true), Self::claim),
             conflicts: self.list(&root, &m, (7, "conflicts", false), Self::conflict),
+            key_lines: self.list(&root, &m, (8, "key_lines", false), Self::key_line),
         })
     }
 
@@ -375,6 +377,19 @@ impl Reader {
                     claims: r.strings(p, &m, (2, "claims", false)),
                 })
             }),
+        })
+    }
+
+    fn key_line(&mut self, p: &Path, v: &Value) -> Option<KeyLine> {
+        let keys = ["id", "facet", "roles", "text", "sources", "conflicts"];
+        let m = self.object(p, v, &keys)?;
+        Some(KeyLine {
+            id: self.string(p, &m, 0, "id"),
+            facet: self.string(p, &m, 1, "facet"),
+            roles: self.strings(p, &m, (2, "roles", true)),
+            text: self.string(p, &m, 3, "text"),
+            sources: self.citations(p, &m, (4, "sources", true)),
+            conflicts: self.strings(p, &m, (5, "conflicts", false)),
         })
     }
 }

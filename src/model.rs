@@ -32,6 +32,9 @@ pub struct Dataset {
     /// Places where the sources disagree, each side with its citations.
     #[serde(default)]
     pub conflicts: Vec<Conflict>,
+    /// The key-differences view: one short line per role (or shared by several roles) per facet.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub key_lines: Vec<KeyLine>,
 }
 
 /// What kind of thing a source is.
@@ -156,6 +159,29 @@ pub struct Claim {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub tags: BTreeMap<String, Vec<String>>,
 }
+
+/// One line of the key-differences view: what a role is, on one facet, in a dozen words or
+/// fewer. Several roles share a line when a source says it of all of them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyLine {
+    /// Identifier.
+    pub id: String,
+    /// The facet the line sums up.
+    pub facet: String,
+    /// The roles the line is about.
+    pub roles: Vec<String>,
+    /// The line, paraphrased (at most [`KEY_LINE_WORDS`] words).
+    pub text: String,
+    /// Where it comes from: at least one citation.
+    pub sources: Vec<Citation>,
+    /// Ids of the conflicts the line touches: the view marks the line as disputed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<String>,
+}
+
+/// The most words a key line may have: it must be read at a glance.
+pub const KEY_LINE_WORDS: usize = 12;
 
 /// A place where sources disagree.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -6,7 +6,7 @@
 //! "s9"`), so a page author can fix a whole file in one pass. Pure Rust: it must know nothing of
 //! yew, the DOM or how errors are shown.
 
-use crate::model::{Citation, Dataset, FORMAT};
+use crate::model::{Citation, Dataset, FORMAT, KEY_LINE_WORDS};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -114,6 +114,8 @@ pub mod limits {
     pub const TOPICS: usize = 2_000;
     /// Conflicts.
     pub const CONFLICTS: usize = 10_000;
+    /// Key lines.
+    pub const KEY_LINES: usize = 10_000;
     /// Characters in one text field.
     pub const TEXT: usize = 10_000;
 }
@@ -127,6 +129,7 @@ fn over_limits(d: &Dataset) -> Option<ValidationError> {
         ("sources", d.sources.len(), limits::SOURCES),
         ("facets", d.facets.len(), limits::FACETS),
         ("conflicts", d.conflicts.len(), limits::CONFLICTS),
+        ("key_lines", d.key_lines.len(), limits::KEY_LINES),
     ];
     let topics = d
         .facets
@@ -306,6 +309,51 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<ValidationError>> {
                         format!("unknown claim \"{id}\""),
                     );
                 }
+            }
+        }
+    }
+
+    let mut key_ids = HashSet::new();
+    let mut keyed = HashSet::new();
+    for (i, k) in d.key_lines.iter().enumerate() {
+        let path = format!("key_lines[{i}]");
+        r.id(format!("{path}.id"), &k.id, &mut key_ids);
+        if d.facet(&k.facet).is_none() {
+            r.push(
+                format!("{path}.facet"),
+                format!("unknown facet \"{}\"", k.facet),
+            );
+        }
+        if k.roles.is_empty() {
+            r.push(format!("{path}.roles"), "must name at least one role");
+        }
+        r.role_refs(&format!("{path}.roles"), &k.roles, &role_ids);
+        for (j, role) in k.roles.iter().enumerate() {
+            if role_ids.contains(role) && !keyed.insert((k.facet.as_str(), role.as_str())) {
+                r.push(
+                    format!("{path}.roles[{j}]"),
+                    format!(
+                        "role \"{role}\" already has a key line for facet \"{}\"",
+                        k.facet
+                    ),
+                );
+            }
+        }
+        r.text(format!("{path}.text"), &k.text);
+        let words = k.text.split_whitespace().count();
+        if words > KEY_LINE_WORDS {
+            r.push(
+                format!("{path}.text"),
+                format!("{words} words (a key line has at most {KEY_LINE_WORDS})"),
+            );
+        }
+        r.citations(&format!("{path}.sources"), &k.sources, &source_ids, 1);
+        for (n, id) in k.conflicts.iter().enumerate() {
+            if !conflict_ids.contains(id) {
+                r.push(
+                    format!("{path}.conflicts[{n}]"),
+                    format!("unknown conflict \"{id}\""),
+                );
             }
         }
     }

@@ -319,6 +319,7 @@ fn tiny() -> Dataset {
                 }
             })
             .collect(),
+        key_lines: Vec::new(),
     }
 }
 

@@ -1632,6 +1632,7 @@ fn random_dataset(rng: &mut Rng) -> String {
         roles,
         claims,
         conflicts,
+        key_lines: Vec::new(),
     };
     serde_json::to_string(&d).expect("a Dataset serializes")
 }

@@ -68,6 +68,7 @@ fn generated(roles: usize, per_role: usize) -> Dataset {
             .collect(),
         claims,
         conflicts: Vec::new(),
+        key_lines: Vec::new(),
     }
 }
 
