@@ -7,13 +7,9 @@
 
 use crate::json::{self, Value};
 use crate::model::Dataset;
-use crate::state::{Filters, Mode};
+use crate::compare::{facet_indices, role_columns};
+use crate::state::{Detail, Filters, Mode};
 use serde::{Deserialize, Serialize};
-
-/// The attributes the element observes, in the order the README documents them.
-pub const OBSERVED: [&str; 8] = [
-    "roles", "facets", "mode", "search", "theme", "src", "loading", "sync-url",
-];
 
 /// Filters read from attributes, and one warning per attribute that had unknown values.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -24,7 +20,7 @@ pub struct Parsed {
     pub warnings: Vec<String>,
 }
 
-/// Reads `roles`, `facets`, `mode` and `search` through `get` (an attribute lookup).
+/// Reads `roles`, `facets`, `mode`, `search` and `detail` through `get` (an attribute lookup).
 ///
 /// Unknown ids are dropped and reported; a list with nothing valid left means "all". A `mode`
 /// that is not `all`, `differences` or `shared` falls back to `all`. Nothing here fails.
@@ -85,7 +81,31 @@ pub fn filters_from_attributes(d: &Dataset, get: impl Fn(&str) -> Option<String>
     if let Some(search) = get("search") {
         filters.search = search;
     }
+    if let Some(detail) = get("detail") {
+        match Detail::parse(&detail) {
+            Some(level) => filters.detail = level,
+            None => warnings.push(format!(
+                "<role-compare>: detail=\"{}\" is not valid; using \"summary\"; valid values: summary full",
+                detail.trim()
+            )),
+        }
+    }
     Parsed { filters, warnings }
+}
+
+/// `current` with only the filter the attribute `name` sets taken from `from_attributes`: a
+/// page that changes one attribute changes that filter and keeps the reader's others.
+pub fn merge_attribute(current: &Filters, from_attributes: &Filters, name: &str) -> Filters {
+    let mut next = current.clone();
+    match name {
+        "roles" => next.roles = from_attributes.roles.clone(),
+        "facets" => next.facets = from_attributes.facets.clone(),
+        "mode" => next.mode = from_attributes.mode,
+        "search" => next.search = from_attributes.search.clone(),
+        "detail" => next.detail = from_attributes.detail,
+        _ => {}
+    }
+    next
 }
 
 fn quoted(values: &[&str]) -> String {
@@ -96,13 +116,14 @@ fn quoted(values: &[&str]) -> String {
         .join(", ")
 }
 
-/// The `state` property as JavaScript sees it (camelCase keys).
+/// The `state` property as JavaScript sees it (camelCase keys): the one spelling of the filters
+/// wherever they leave the crate (the `state` getter, the change event's detail, the URL hash).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 pub struct StateObject {
-    /// Compared role ids (empty: all).
+    /// Compared role ids, in dataset order (on the way in, empty means the default roles).
     pub roles: Vec<String>,
-    /// Shown facet ids (empty: all).
+    /// Shown facet ids, in dataset order (on the way in, empty means every facet).
     pub facets: Vec<String>,
     /// `all`, `differences` or `shared`.
     pub mode: String,
@@ -116,6 +137,8 @@ pub struct StateObject {
     pub suits: Option<String>,
     /// Reporting target, if narrowed.
     pub target: Option<String>,
+    /// `summary` or `full`.
+    pub detail: String,
 }
 
 impl From<&Filters> for StateObject {
@@ -129,11 +152,27 @@ impl From<&Filters> for StateObject {
             issuer: f.issuer.clone(),
             suits: f.suits.clone(),
             target: f.target.clone(),
+            detail: f.detail.as_str().to_owned(),
         }
     }
 }
 
 impl StateObject {
+    /// The filters as they leave the crate: every compared role and every shown section listed,
+    /// in dataset order, even when the reader never picked them ("all" is never an empty list).
+    pub fn shown(f: &Filters, d: &Dataset) -> StateObject {
+        let mut out = StateObject::from(f);
+        out.roles = role_columns(d, &f.roles)
+            .into_iter()
+            .map(|i| d.roles[i].id.clone())
+            .collect();
+        out.facets = facet_indices(d, &f.facets)
+            .into_iter()
+            .map(|i| d.facets[i].id.clone())
+            .collect();
+        out
+    }
+
     /// Reads the object from JSON text (the loader serialises the `state` property). Like the
     /// serde derive it mirrors: every key is optional, unknown keys are ignored, and `null` is
     /// allowed only for the four narrowing filters; a value of the wrong type is an error that
@@ -160,6 +199,7 @@ impl StateObject {
                 "facets" => out.facets = list().ok_or_else(|| wrong("an array of strings"))?,
                 "mode" => out.mode = string(&value).ok_or_else(|| wrong("a string"))?,
                 "search" => out.search = string(&value).ok_or_else(|| wrong("a string"))?,
+                "detail" => out.detail = string(&value).ok_or_else(|| wrong("a string"))?,
                 "dutyTopic" | "issuer" | "suits" | "target" => {
                     let narrowed = match &value {
                         Value::Null => None,
@@ -187,6 +227,7 @@ impl StateObject {
             "facets" => Some(facets.clone()),
             "mode" => (!self.mode.is_empty()).then(|| self.mode.clone()),
             "search" => Some(self.search.clone()),
+            "detail" => (!self.detail.is_empty()).then(|| self.detail.clone()),
             _ => None,
         });
         let duties: Vec<&str> = d
@@ -194,8 +235,8 @@ impl StateObject {
             .map(|f| f.topics.iter().map(|t| t.id.as_str()).collect())
             .unwrap_or_default();
         let roles: Vec<&str> = d.roles.iter().map(|r| r.id.as_str()).collect();
-        let issuers = d.tag_values(crate::state::CERTIFICATIONS, "issuer");
-        let targets = d.tag_values(crate::state::REPORTING, "target");
+        let issuers = d.tag_values(crate::state::CERTIFICATIONS, crate::state::ISSUER);
+        let targets = d.tag_values(crate::state::REPORTING, crate::state::TARGET);
         let issuers: Vec<&str> = issuers.iter().map(String::as_str).collect();
         let targets: Vec<&str> = targets.iter().map(String::as_str).collect();
         let mut narrow = |name: &str, value: &Option<String>, valid: &[&str]| match value {
@@ -289,6 +330,37 @@ mod tests {
         assert_eq!(p.filters.target.as_deref(), Some("CEO"));
         assert_eq!(p.warnings.len(), 2);
         assert!(p.warnings[0].starts_with("<role-compare>: state.dutyTopic = \"nope\""));
+    }
+
+    #[test]
+    fn one_attribute_changes_one_filter() {
+        let reader = Filters {
+            search: "budget".into(),
+            mode: Mode::Differences,
+            target: Some("CEO".into()),
+            ..Filters::default()
+        };
+        let attrs = parse(&[("roles", "cio ciso"), ("mode", "shared")]).filters;
+        let next = merge_attribute(&reader, &attrs, "roles");
+        assert_eq!(next.roles, ["cio", "ciso"]);
+        assert_eq!(next.search, "budget");
+        assert_eq!(next.mode, Mode::Differences);
+        assert_eq!(next.target.as_deref(), Some("CEO"));
+    }
+
+    #[test]
+    fn detail_attribute_and_state_spelling() {
+        use crate::state::Detail;
+        assert_eq!(parse(&[]).filters.detail, Detail::Summary);
+        assert_eq!(parse(&[("detail", " full ")]).filters.detail, Detail::Full);
+        let bad = parse(&[("detail", "everything")]);
+        assert_eq!(bad.filters.detail, Detail::Summary);
+        assert!(bad.warnings[0].contains("valid values: summary full"));
+        let object = StateObject::shown(&Filters::default(), &bundled());
+        assert_eq!(object.roles, ["cio", "ciso", "cso"], "all is listed, never empty");
+        assert_eq!(object.facets.len(), bundled().facets.len());
+        assert_eq!(object.detail, "summary");
+        assert_eq!(object.to_filters(&bundled()).filters, Filters::default());
     }
 
     #[test]

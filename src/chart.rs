@@ -145,7 +145,7 @@ pub fn build(dataset: &Dataset, compared: &[usize]) -> Chart {
             .enumerate()
             .filter(|(_, c)| c.facet == REPORTING && c.roles.iter().any(|r| r == role_id));
         for (ci, claim) in about_role {
-            let Some(targets) = claim.tags.get("target") else {
+            let Some(targets) = claim.tags.get(crate::model::TARGET) else {
                 continue;
             };
             for target in targets {

@@ -6,7 +6,7 @@
 //! index, so it is cheap to compute and to compare. No yew, no DOM: tested natively.
 
 use crate::model::{Claim, Dataset};
-use crate::state::{Filters, Mode, CERTIFICATIONS, DUTIES, REPORTING};
+use crate::state::{Filters, Mode, CERTIFICATIONS, DUTIES, ISSUER, REPORTING, TARGET};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -21,6 +21,10 @@ pub struct Comparison {
     pub shown: usize,
     /// Rows the selected roles have in the whole dataset, before any other filter.
     pub total: usize,
+    /// Statements visible now, each counted once however many roles share it.
+    pub statements: usize,
+    /// Statements about the selected roles in the whole dataset, before any other filter.
+    pub statements_total: usize,
 }
 
 /// The visible rows of one facet.
@@ -37,19 +41,42 @@ pub struct Group {
 pub struct Row {
     /// Index into the facet's `topics`.
     pub topic: usize,
-    /// One cell a column, in column order.
+    /// One cell a column, in column order: the statements about that role alone (of the
+    /// compared roles).
     pub cells: Vec<Cell>,
-    /// How the compared roles relate on this topic.
+    /// The statements two or more compared roles share, each shown once, grouped by the roles
+    /// that share them (in the order the groups first appear in the dataset).
+    pub shared: Vec<Shared>,
+    /// How the compared roles relate on this topic (before the mode hides any statement).
     pub status: Status,
     /// Indices into `dataset.conflicts` of disagreements about this row that concern a compared role.
     pub conflicts: Vec<usize>,
 }
 
-/// A role's entry on a topic.
+/// Statements that the same two or more compared roles share.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shared {
+    /// Indices into `columns` of the roles that share them, ascending.
+    pub columns: Vec<usize>,
+    /// Indices into `dataset.claims`, in dataset order.
+    pub claims: Vec<usize>,
+}
+
+impl Shared {
+    /// Whether the sharing roles sit side by side, so one cell can span their columns.
+    pub fn adjacent(&self) -> bool {
+        self.columns.windows(2).all(|w| w[1] == w[0] + 1)
+    }
+}
+
+/// A role's own entry on a topic.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cell {
-    /// Indices into `dataset.claims`, in dataset order.
+    /// Indices into `dataset.claims`, in dataset order: statements about this role alone.
     Claims(Vec<usize>),
+    /// Nothing of its own shown here; what the sources say of this role on the topic is in the
+    /// row's shared statements.
+    InShared,
     /// The sources say nothing about this role on this topic (or the filters hid all of it).
     Gap,
 }
@@ -65,6 +92,20 @@ pub enum Status {
     Only(usize),
 }
 
+impl Row {
+    /// Every statement the row shows, each once: the cells' in column order, then the shared.
+    pub fn claims(&self) -> impl Iterator<Item = usize> + '_ {
+        self.cells
+            .iter()
+            .flat_map(|c| match c {
+                Cell::Claims(ids) => ids.as_slice(),
+                Cell::InShared | Cell::Gap => &[],
+            })
+            .chain(self.shared.iter().flat_map(|s| s.claims.iter()))
+            .copied()
+    }
+}
+
 impl Comparison {
     /// Every visible row with its facet index, in display order.
     pub fn rows(&self) -> impl Iterator<Item = (usize, &Row)> {
@@ -74,35 +115,61 @@ impl Comparison {
     }
 }
 
-/// The filters that decide what a row holds: the roles and the claim-level filters
-/// (certification issuer and "for role", reporting target). The others (mode, search, facets,
-/// duty topic) only decide whether a row is shown, so the rows of `compare(d, f)` are exactly
-/// the rows of `compare(d, &layout_filters(f))` that pass them, with the same cells. The table
-/// keeps the layout's rows in the document and hides the rest.
+/// The filters that decide what a row holds: the roles, the mode (which statements show) and
+/// the claim-level filters (certification issuer and "for role", reporting target). The others
+/// (search, facets, duty topic) only decide whether a row is shown, so the rows of
+/// `compare(d, f)` are exactly the rows of `compare(d, &layout_filters(f))` that pass them, with
+/// the same cells. The table keeps the layout's rows in the document and hides the rest.
 pub fn layout_filters(f: &Filters) -> Filters {
     Filters {
         roles: f.roles.clone(),
         issuer: f.issuer.clone(),
         suits: f.suits.clone(),
         target: f.target.clone(),
+        mode: f.mode,
         ..Filters::default()
     }
+}
+
+/// With more roles than this, the default comparison is the first [`DEFAULT_COLUMNS`] roles
+/// rather than every role side by side.
+pub const MANY_ROLES: usize = 4;
+/// How many roles a dataset with many roles compares by default.
+pub const DEFAULT_COLUMNS: usize = 3;
+
+/// Indices into `dataset.roles` of the roles `wanted` names, in dataset order. When it names
+/// none that exist: every role, or the first [`DEFAULT_COLUMNS`] when there are more than
+/// [`MANY_ROLES`].
+pub fn role_columns(dataset: &Dataset, wanted: &[String]) -> Vec<usize> {
+    let mut columns = selected(dataset.roles.iter().map(|r| r.id.as_str()), wanted);
+    if columns.len() == dataset.roles.len() && wanted.is_empty() && columns.len() > MANY_ROLES {
+        columns.truncate(DEFAULT_COLUMNS);
+    }
+    columns
+}
+
+/// Indices into `dataset.facets` of the facets `wanted` names, in dataset order (all when it
+/// names none that exist).
+pub fn facet_indices(dataset: &Dataset, wanted: &[String]) -> Vec<usize> {
+    selected(dataset.facets.iter().map(|f| f.id.as_str()), wanted)
 }
 
 /// Computes the rows for `filters` over `dataset`.
 ///
 /// Unknown ids in the filters are ignored; if none of the requested roles (or facets) exist,
-/// every role (or facet) is used, so a bad attribute never empties the widget.
+/// the default roles (or every facet) are used, so a bad attribute never empties the widget.
+///
+/// Differences and sameness are decided statement by statement: a statement about two or more
+/// compared roles is one shared statement, shown once. `Mode::Differences` hides the statements
+/// every compared role shares; `Mode::Shared` shows only statements two or more compared roles
+/// share; a row left with no statement is not shown.
 pub fn compare(dataset: &Dataset, filters: &Filters) -> Comparison {
-    let columns = selected(dataset.roles.iter().map(|r| r.id.as_str()), &filters.roles);
-    let facets = selected(
-        dataset.facets.iter().map(|f| f.id.as_str()),
-        &filters.facets,
-    );
-    let unfiltered = Filters {
-        roles: filters.roles.clone(),
-        ..Filters::default()
-    };
+    let columns = role_columns(dataset, &filters.roles);
+    let facets = facet_indices(dataset, &filters.facets);
+    let role_ids: Vec<&str> = columns
+        .iter()
+        .map(|&ri| dataset.roles[ri].id.as_str())
+        .collect();
 
     // The claims of each (facet, topic), found in one pass (a scan per topic made a dataset of
     // 2,000 topics and 100,000 claims quadratic).
@@ -115,7 +182,7 @@ pub fn compare(dataset: &Dataset, filters: &Filters) -> Comparison {
     }
 
     let mut groups = Vec::new();
-    let (mut shown, mut total) = (0, 0);
+    let (mut shown, mut total, mut statements, mut statements_total) = (0, 0, 0, 0);
     for (fi, facet) in dataset.facets.iter().enumerate() {
         let facet_on = facets.contains(&fi);
         let mut rows = Vec::new();
@@ -123,14 +190,13 @@ pub fn compare(dataset: &Dataset, filters: &Filters) -> Comparison {
             let on_topic = by_topic
                 .get(&(facet.id.as_str(), topic.id.as_str()))
                 .map_or(&[][..], Vec::as_slice);
-            if status(
-                dataset,
-                &columns,
-                &cells(dataset, &columns, on_topic, &unfiltered),
-            )
-            .is_some()
-            {
+            let about = on_topic
+                .iter()
+                .filter(|&&ci| covered(&dataset.claims[ci], &role_ids).any(|_| true))
+                .count();
+            if about > 0 {
                 total += 1;
+                statements_total += about;
             }
             if !facet_on
                 || (facet.id == DUTIES
@@ -138,43 +204,78 @@ pub fn compare(dataset: &Dataset, filters: &Filters) -> Comparison {
             {
                 continue;
             }
-            let cells = cells(dataset, &columns, on_topic, filters);
-            let Some(status) = status(dataset, &columns, &cells) else {
+            // The claims the claim-level filters keep, with the columns each covers.
+            let kept: Vec<(usize, Vec<usize>)> = on_topic
+                .iter()
+                .filter(|&&ci| passes_claim_filters(&dataset.claims[ci], filters))
+                .map(|&ci| (ci, covered(&dataset.claims[ci], &role_ids).collect()))
+                .filter(|(_, cols): &(usize, Vec<usize>)| !cols.is_empty())
+                .collect();
+            let Some(status) = status(&columns, &kept) else {
                 continue;
             };
-            let mode_ok = match filters.mode {
-                Mode::All => true,
-                Mode::Differences => status != Status::Shared,
-                Mode::Shared => status == Status::Shared,
-            };
-            let search_ok = filters.search.trim().is_empty()
-                || cells.iter().any(|cell| match cell {
-                    Cell::Claims(ids) => ids
-                        .iter()
-                        .any(|&ci| !matches(&dataset.claims[ci].text, &filters.search).is_empty()),
-                    Cell::Gap => false,
-                });
-            if mode_ok && search_ok {
-                let conflicts = dataset
-                    .conflicts
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, k)| k.facet == facet.id && k.topic == topic.id)
-                    .filter(|(_, k)| {
-                        k.roles.is_empty()
-                            || k.roles
-                                .iter()
-                                .any(|r| columns.iter().any(|&ri| dataset.roles[ri].id == *r))
-                    })
-                    .map(|(i, _)| i)
-                    .collect();
-                rows.push(Row {
-                    topic: ti,
-                    cells,
-                    status,
-                    conflicts,
-                });
+            let n = columns.len();
+            let visible: Vec<&(usize, Vec<usize>)> = kept
+                .iter()
+                .filter(|(_, cols)| match filters.mode {
+                    Mode::All => true,
+                    Mode::Differences => n < 2 || cols.len() < n,
+                    Mode::Shared => cols.len() >= 2,
+                })
+                .collect();
+            if visible.is_empty() {
+                continue;
             }
+            let search_ok = filters.search.trim().is_empty()
+                || visible
+                    .iter()
+                    .any(|(ci, _)| !matches(&dataset.claims[*ci].text, &filters.search).is_empty());
+            if !search_ok {
+                continue;
+            }
+            let mut shared: Vec<Shared> = Vec::new();
+            let mut own: Vec<Vec<usize>> = vec![Vec::new(); n];
+            for (ci, cols) in &visible {
+                if cols.len() == 1 {
+                    own[cols[0]].push(*ci);
+                } else if let Some(group) = shared.iter_mut().find(|g| g.columns == *cols) {
+                    group.claims.push(*ci);
+                } else {
+                    shared.push(Shared {
+                        columns: cols.clone(),
+                        claims: vec![*ci],
+                    });
+                }
+            }
+            let cells = own
+                .into_iter()
+                .enumerate()
+                .map(|(col, ids)| {
+                    if !ids.is_empty() {
+                        Cell::Claims(ids)
+                    } else if shared.iter().any(|g| g.columns.contains(&col)) {
+                        Cell::InShared
+                    } else {
+                        Cell::Gap
+                    }
+                })
+                .collect();
+            let conflicts = dataset
+                .conflicts
+                .iter()
+                .enumerate()
+                .filter(|(_, k)| k.facet == facet.id && k.topic == topic.id)
+                .filter(|(_, k)| k.roles.is_empty() || k.roles.iter().any(|r| role_ids.contains(&r.as_str())))
+                .map(|(i, _)| i)
+                .collect();
+            statements += visible.len();
+            rows.push(Row {
+                topic: ti,
+                cells,
+                shared,
+                status,
+                conflicts,
+            });
         }
         shown += rows.len();
         if !rows.is_empty() {
@@ -186,30 +287,18 @@ pub fn compare(dataset: &Dataset, filters: &Filters) -> Comparison {
         groups,
         shown,
         total,
+        statements,
+        statements_total,
     }
 }
 
-/// The cells of one topic: each column's claims that pass the claim-level filters.
-fn cells(dataset: &Dataset, columns: &[usize], on_topic: &[usize], filters: &Filters) -> Vec<Cell> {
-    columns
+/// The columns (indices into `role_ids`) of the compared roles a claim is about.
+fn covered<'a>(claim: &'a Claim, role_ids: &'a [&str]) -> impl Iterator<Item = usize> + 'a {
+    role_ids
         .iter()
-        .map(|&ri| {
-            let role = &dataset.roles[ri].id;
-            let mine: Vec<usize> = on_topic
-                .iter()
-                .copied()
-                .filter(|&ci| {
-                    let claim = &dataset.claims[ci];
-                    claim.roles.contains(role) && passes_claim_filters(claim, filters)
-                })
-                .collect();
-            if mine.is_empty() {
-                Cell::Gap
-            } else {
-                Cell::Claims(mine)
-            }
-        })
-        .collect()
+        .enumerate()
+        .filter(|(_, id)| claim.roles.iter().any(|r| r == *id))
+        .map(|(col, _)| col)
 }
 
 /// The filters that act on single claims inside the certifications and reporting facets.
@@ -221,13 +310,13 @@ fn passes_claim_filters(claim: &Claim, filters: &Filters) -> bool {
     };
     match claim.facet.as_str() {
         CERTIFICATIONS => {
-            tagged("issuer", &filters.issuer)
+            tagged(ISSUER, &filters.issuer)
                 && filters
                     .suits
                     .as_ref()
                     .is_none_or(|r| claim.roles.contains(r))
         }
-        REPORTING => tagged("target", &filters.target),
+        REPORTING => tagged(TARGET, &filters.target),
         _ => true,
     }
 }
@@ -248,33 +337,21 @@ fn selected<'a>(all: impl Iterator<Item = &'a str> + Clone, wanted: &[String]) -
     }
 }
 
-/// The row's status, or `None` when no compared role has anything on it.
-fn status(dataset: &Dataset, columns: &[usize], cells: &[Cell]) -> Option<Status> {
-    let filled: Vec<usize> = cells
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| matches!(c, Cell::Claims(_)))
-        .map(|(i, _)| i)
-        .collect();
-    match filled.len() {
-        0 => None,
-        1 if columns.len() > 1 => Some(Status::Only(filled[0])),
-        n if n == columns.len() => {
-            let all_shared = cells.iter().all(|cell| match cell {
-                Cell::Claims(ids) => ids.iter().all(|&ci| {
-                    let roles = &dataset.claims[ci].roles;
-                    columns
-                        .iter()
-                        .all(|&ri| roles.contains(&dataset.roles[ri].id))
-                }),
-                Cell::Gap => false,
-            });
-            Some(if all_shared {
-                Status::Shared
-            } else {
-                Status::Differs
-            })
+/// The row's status from its claims (each with the columns it covers), or `None` when no
+/// compared role has anything on it.
+fn status(columns: &[usize], kept: &[(usize, Vec<usize>)]) -> Option<Status> {
+    let n = columns.len();
+    let mut filled = vec![false; n];
+    for (_, cols) in kept {
+        for &c in cols {
+            filled[c] = true;
         }
+    }
+    let count = filled.iter().filter(|&&f| f).count();
+    match count {
+        0 => None,
+        1 if n > 1 => filled.iter().position(|&f| f).map(Status::Only),
+        c if c == n && kept.iter().all(|(_, cols)| cols.len() == n) => Some(Status::Shared),
         _ => Some(Status::Differs),
     }
 }

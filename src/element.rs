@@ -9,7 +9,7 @@
 //! This module fires the element's events, and saves and copies exports. Everything else is plain Rust that knows
 //! nothing of this module.
 
-use crate::attrs::{filters_from_attributes, StateObject};
+use crate::attrs::{filters_from_attributes, merge_attribute, StateObject};
 use crate::data::{parse_json, BUNDLED_JSON};
 use crate::model::Dataset;
 use crate::state::Filters;
@@ -60,21 +60,29 @@ pub struct Widget {
     props: RoleCompareProps,
     /// The reader's filters as last reported by the app (for the `state` property).
     current: Rc<RefCell<Filters>>,
+    /// The dataset shown now (the change events spell the filters against it).
+    shown: Rc<RefCell<Rc<Dataset>>>,
     /// Messages already written to the console, so each is written once.
     warned: HashSet<String>,
 }
 
 #[wasm_bindgen]
 impl Widget {
-    /// Re-reads the filter attributes (`roles`, `facets`, `mode`, `search`) and applies them.
+    /// Applies a changed filter attribute (`roles`, `facets`, `mode`, `search`, `detail`): that
+    /// filter only, keeping the reader's others. Without a name, re-reads every filter attribute
+    /// (a new dataset: the ids must be checked again).
     #[wasm_bindgen(js_name = attributesChanged)]
-    pub fn attributes_changed(&mut self) {
+    pub fn attributes_changed(&mut self, name: Option<String>) {
         let host = self.host.clone();
         let parsed = filters_from_attributes(&self.props.dataset, |name| host.get_attribute(name));
         for w in parsed.warnings {
             self.warn(&w);
         }
-        self.apply(parsed.filters);
+        let next = match name {
+            Some(name) => merge_attribute(&self.current.borrow(), &parsed.filters, &name),
+            None => parsed.filters,
+        };
+        self.apply(next);
     }
 
     /// Shows a host dataset, given as JSON text (from `src`, an inline JSON script, or the `data`
@@ -86,8 +94,9 @@ impl Widget {
         match dataset_from_text(text) {
             Ok(dataset) => {
                 self.props.dataset = Rc::new(dataset);
+                *self.shown.borrow_mut() = Rc::clone(&self.props.dataset);
                 self.props.notice = None;
-                self.attributes_changed();
+                self.attributes_changed(None);
                 true
             }
             Err(problems) => {
@@ -109,10 +118,7 @@ impl Widget {
 
     /// The current filters as a plain object (the element's `state` property).
     pub fn state(&self) -> JsValue {
-        let object = StateObject::from(&*self.current.borrow());
-        // Unset narrowing filters read as null (not undefined), so every key is always there.
-        let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-        serde::Serialize::serialize(&object, &serializer).unwrap_or(JsValue::NULL)
+        state_value(&self.current.borrow(), &self.props.dataset)
     }
 
     /// Replaces the filters from the `state` object, given as JSON text (the loader serialises
@@ -209,9 +215,15 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
     shadow.replace_children_with_node(&children);
 
     let current = Rc::new(RefCell::new(Filters::default()));
-    let mut props = RoleCompareProps::new(bundled_dataset()?);
+    let dataset = bundled_dataset()?;
+    let shown = Rc::new(RefCell::new(Rc::clone(&dataset)));
+    let mut props = RoleCompareProps::new(dataset);
     props.id_prefix = next_prefix().into();
-    props.on_change = Some(change_events(host.clone(), Rc::clone(&current)));
+    props.on_change = Some(change_events(
+        host.clone(),
+        Rc::clone(&current),
+        Rc::clone(&shown),
+    ));
     props.on_download = Some(Callback::from(move |file: Download| {
         if let Err(e) = save(&document, &file) {
             web_sys::console::warn_2(&JsValue::from_str("<role-compare>: download failed"), &e);
@@ -223,6 +235,7 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
         host: host.clone(),
         props,
         current,
+        shown,
         warned: HashSet::new(),
     };
     let parsed = filters_from_attributes(&widget.props.dataset, |name| host.get_attribute(name));
@@ -268,29 +281,33 @@ fn fire(host: &HtmlElement, name: &str, detail: &JsValue) {
     }
 }
 
-/// Keeps `current` up to date and fires `role-compare-change` after every change.
-fn change_events(host: HtmlElement, current: Rc<RefCell<Filters>>) -> Callback<Change> {
+/// The filters as the `state` object: every key always there (unset narrowing filters as
+/// `null`), every compared role and shown section listed.
+fn state_value(filters: &Filters, dataset: &Dataset) -> JsValue {
+    let object = StateObject::shown(filters, dataset);
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    serde::Serialize::serialize(&object, &serializer).unwrap_or(JsValue::NULL)
+}
+
+/// Keeps `current` up to date and fires `role-compare-change` after every change, with the
+/// `state` object (the same spelling as the property) plus what the filters show.
+fn change_events(
+    host: HtmlElement,
+    current: Rc<RefCell<Filters>>,
+    shown: Rc<RefCell<Rc<Dataset>>>,
+) -> Callback<Change> {
     Callback::from(move |change: Change| {
         assert!(
             !PANIC_ARMED.with(|armed| armed.replace(false)),
             "panic requested by the test trigger"
         );
         *current.borrow_mut() = change.filters.clone();
-        let f = &change.filters;
-        let strings = |v: &[String]| {
-            v.iter()
-                .map(|s| JsValue::from_str(s))
-                .collect::<js_sys::Array>()
+        let detail = state_value(&change.filters, &shown.borrow());
+        let set = |k: &str, v: u32| {
+            let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(k), &JsValue::from(v));
         };
-        let detail = js_sys::Object::new();
-        let set = |k: &str, v: &JsValue| {
-            let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(k), v);
-        };
-        set("roles", &strings(&f.roles));
-        set("facets", &strings(&f.facets));
-        set("mode", &JsValue::from_str(f.mode.as_str()));
-        set("search", &JsValue::from_str(&f.search));
-        set("visibleRows", &JsValue::from(change.shown as u32));
+        set("visibleRows", change.shown as u32);
+        set("visibleStatements", change.statements as u32);
         fire(&host, "role-compare-change", &detail);
     })
 }

@@ -17,6 +17,8 @@ use std::fmt::Write as _;
 
 /// How an empty cell (a gap) is written in CSV and Markdown.
 pub const GAP: &str = "Not stated in the sources";
+/// How a role's cell is written when all it has on the row is in the shared statements.
+pub const IN_SHARED: &str = "See the shared statements";
 
 // ---------------------------------------------------------------------------------------------
 // Shared helpers
@@ -105,7 +107,50 @@ fn markers(d: &Dataset, cites: &[Citation]) -> String {
 fn cell_claims<'a>(d: &'a Dataset, cell: &Cell) -> Vec<&'a Claim> {
     match cell {
         Cell::Claims(ids) => ids.iter().filter_map(|&i| d.claims.get(i)).collect(),
-        Cell::Gap => Vec::new(),
+        Cell::InShared | Cell::Gap => Vec::new(),
+    }
+}
+
+/// A cell's text: its statements with citation markers joined by `sep` (each made safe by
+/// `escape`), or the gap or shared note.
+fn cell_text(d: &Dataset, cell: &Cell, escape: fn(&str) -> String, sep: &str) -> String {
+    match cell {
+        Cell::Gap => GAP.to_owned(),
+        Cell::InShared => IN_SHARED.to_owned(),
+        Cell::Claims(_) => cell_claims(d, cell)
+            .iter()
+            .map(|cl| format!("{}{}", escape(&cl.text), markers(d, &cl.sources)))
+            .collect::<Vec<_>>()
+            .join(sep),
+    }
+}
+
+/// The row's shared statements, once each, as `CIO and CISO: text [1]` joined by `sep`.
+fn shared_text(d: &Dataset, c: &Comparison, row: &Row, escape: fn(&str) -> String, sep: &str) -> String {
+    row.shared
+        .iter()
+        .flat_map(|g| {
+            let abbrs: Vec<&str> = g
+                .columns
+                .iter()
+                .filter_map(|&col| c.columns.get(col).and_then(|&ri| d.roles.get(ri)))
+                .map(|r| r.abbr.as_str())
+                .collect();
+            let who = and_list(&abbrs);
+            g.claims.iter().filter_map(|&ci| d.claims.get(ci)).map(move |cl| {
+                format!("{}: {}{}", escape(&who), escape(&cl.text), markers(d, &cl.sources))
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// "A", "A and B", "A, B and C".
+pub fn and_list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 
@@ -172,6 +217,7 @@ pub fn to_csv(d: &Dataset, c: &Comparison) -> String {
     let mut out = String::new();
     let mut header: Vec<&str> = vec!["Section", "Topic", "Status"];
     header.extend(column_abbrs(d, c));
+    header.push("Shared by several roles");
     header.push("Sources disagree");
     csv_record(&mut out, &header);
 
@@ -182,17 +228,9 @@ pub fn to_csv(d: &Dataset, c: &Comparison) -> String {
             status_label(d, c, line.row.status),
         ];
         for cell in &line.row.cells {
-            let claims = cell_claims(d, cell);
-            fields.push(if claims.is_empty() {
-                GAP.to_owned()
-            } else {
-                claims
-                    .iter()
-                    .map(|cl| format!("{}{}", cl.text, markers(d, &cl.sources)))
-                    .collect::<Vec<_>>()
-                    .join(" | ")
-            });
+            fields.push(cell_text(d, cell, str::to_owned, " | "));
         }
+        fields.push(shared_text(d, c, line.row, str::to_owned, " | "));
         fields.push(
             line.row
                 .conflicts
@@ -392,6 +430,7 @@ pub fn to_json(d: &Dataset, c: &Comparison, f: &Filters) -> String {
         ("target", jopt(f.target.as_deref())),
         ("mode", js(f.mode.as_str())),
         ("search", js(&f.search)),
+        ("detail", js(f.detail.as_str())),
     ]);
     let columns = J::Arr(
         c.columns
@@ -423,6 +462,7 @@ pub fn to_json(d: &Dataset, c: &Comparison, f: &Filters) -> String {
                         let role = ("role", js(role_id(col)));
                         match cell {
                             Cell::Gap => J::Obj(vec![role, ("gap", J::Bool(true))]),
+                            Cell::InShared => J::Obj(vec![role, ("in_shared", J::Bool(true))]),
                             Cell::Claims(_) => J::Obj(vec![
                                 role,
                                 (
@@ -442,6 +482,34 @@ pub fn to_json(d: &Dataset, c: &Comparison, f: &Filters) -> String {
                                 ),
                             ]),
                         }
+                    })
+                    .collect();
+                let shared = row
+                    .shared
+                    .iter()
+                    .map(|g| {
+                        J::Obj(vec![
+                            (
+                                "roles",
+                                J::Arr(g.columns.iter().map(|&col| js(role_id(col))).collect()),
+                            ),
+                            (
+                                "claims",
+                                J::Arr(
+                                    g.claims
+                                        .iter()
+                                        .filter_map(|&ci| d.claims.get(ci))
+                                        .map(|cl| {
+                                            J::Obj(vec![
+                                                ("id", js(&cl.id)),
+                                                ("text", js(&cl.text)),
+                                                ("sources", j_citations(d, &cl.sources)),
+                                            ])
+                                        })
+                                        .collect(),
+                                ),
+                            ),
+                        ])
                     })
                     .collect();
                 let conflicts = row
@@ -477,6 +545,7 @@ pub fn to_json(d: &Dataset, c: &Comparison, f: &Filters) -> String {
                     ("status", js(status)),
                     ("only", only),
                     ("cells", J::Arr(cells)),
+                    ("shared", J::Arr(shared)),
                     ("conflicts", J::Arr(conflicts)),
                 ])
             })
@@ -593,11 +662,11 @@ pub fn to_markdown(d: &Dataset, c: &Comparison) -> String {
             for abbr in &abbrs {
                 let _ = write!(out, " {} |", md(abbr));
             }
-            out.push_str("\n| --- | --- |");
+            out.push_str(" Shared |\n| --- | --- |");
             for _ in &abbrs {
                 out.push_str(" --- |");
             }
-            out.push('\n');
+            out.push_str(" --- |\n");
         }
         let row = line.row;
         let _ = write!(
@@ -607,19 +676,9 @@ pub fn to_markdown(d: &Dataset, c: &Comparison) -> String {
             md(&status_label(d, c, row.status))
         );
         for cell in &row.cells {
-            let claims = cell_claims(d, cell);
-            let text = if claims.is_empty() {
-                GAP.to_owned()
-            } else {
-                claims
-                    .iter()
-                    .map(|cl| format!("{}{}", md(&cl.text), markers(d, &cl.sources)))
-                    .collect::<Vec<_>>()
-                    .join(" • ")
-            };
-            let _ = write!(out, " {text} |");
+            let _ = write!(out, " {} |", cell_text(d, cell, md, " • "));
         }
-        out.push('\n');
+        let _ = writeln!(out, " {} |", shared_text(d, c, row, md, " • "));
         for k in row.conflicts.iter().filter_map(|&k| d.conflicts.get(k)) {
             let sides = k
                 .sides

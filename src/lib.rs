@@ -9,7 +9,8 @@
 //!
 //! - [`model`] and [`data`]: the dataset's plain types and the bundled file;
 //! - [`validate`]: the one validator every dataset goes through;
-//! - [`compare`]: a pure function from (dataset, filters) to comparison rows;
+//! - [`compare`]: a pure function from (dataset, filters) to comparison rows, statement by
+//!   statement; [`keys`]: the key-differences rows;
 //! - [`state`]: the reader's filters and the actions that change them;
 //! - [`view`]: dumb yew components;
 //! - `element` (wasm only): the only module that touches the DOM, the shadow root and attributes.
@@ -31,6 +32,7 @@ pub mod data;
 mod dom;
 pub mod export;
 pub mod json;
+pub mod keys;
 pub mod model;
 pub mod state;
 pub mod validate;

@@ -11,6 +11,19 @@ use std::collections::BTreeMap;
 /// The format number this code reads. A dataset with another `format` is refused by the validator.
 pub const FORMAT: u32 = 1;
 
+/// The facet whose topics the reader's duty filter chooses from.
+pub const DUTIES: &str = "duties";
+/// The facet the certification issuer and "for role" filters narrow.
+pub const CERTIFICATIONS: &str = "certifications";
+/// The facet the reporting-target filter narrows.
+pub const REPORTING: &str = "reporting";
+/// The claim tag naming a credential's issuer (in the certifications facet).
+pub const ISSUER: &str = "issuer";
+/// The claim tag naming whom a role reports to (in the reporting facet).
+pub const TARGET: &str = "target";
+/// Every tag key a claim may carry.
+pub const TAG_KEYS: [&str; 2] = [TARGET, ISSUER];
+
 /// A whole dataset: everything the widget shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -6,12 +6,7 @@
 
 use crate::model::Dataset;
 
-/// The facet whose topics the duty-topic filter chooses from.
-pub const DUTIES: &str = "duties";
-/// The facet the issuer and "suits role" filters narrow.
-pub const CERTIFICATIONS: &str = "certifications";
-/// The facet the reporting-target filter narrows.
-pub const REPORTING: &str = "reporting";
+pub use crate::model::{CERTIFICATIONS, DUTIES, ISSUER, REPORTING, TARGET};
 
 /// Which rows to show, by how the selected roles compare on them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -41,7 +36,7 @@ impl Mode {
     /// The label readers see.
     pub fn label(self) -> &'static str {
         match self {
-            Mode::All => "All rows",
+            Mode::All => "All statements",
             Mode::Differences => "Differences only",
             Mode::Shared => "Shared only",
         }
@@ -50,6 +45,35 @@ impl Mode {
     /// Reads the attribute spelling; `None` for anything else.
     pub fn parse(s: &str) -> Option<Mode> {
         Mode::ALL.into_iter().find(|m| m.as_str() == s.trim())
+    }
+}
+
+/// How much of the comparison shows at first: the key differences with every facet's detail
+/// folded, or every sourced statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Detail {
+    /// The key-differences view leads; each facet's sourced detail is one click away.
+    #[default]
+    Summary,
+    /// Every facet's sourced detail is open.
+    Full,
+}
+
+impl Detail {
+    /// Both levels, in the order the picker shows them.
+    pub const ALL: [Detail; 2] = [Detail::Summary, Detail::Full];
+
+    /// The attribute / JSON spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Detail::Summary => "summary",
+            Detail::Full => "full",
+        }
+    }
+
+    /// Reads the attribute spelling; `None` for anything else.
+    pub fn parse(s: &str) -> Option<Detail> {
+        Detail::ALL.into_iter().find(|m| m.as_str() == s.trim())
     }
 }
 
@@ -72,6 +96,8 @@ pub struct Filters {
     pub mode: Mode,
     /// Text that a row's claims must contain (case-insensitive); empty matches everything.
     pub search: String,
+    /// Key differences with the detail folded, or every facet's detail open.
+    pub detail: Detail,
 }
 
 /// A change the reader (or the host page) makes to the filters.
@@ -93,6 +119,8 @@ pub enum Action {
     SetMode(Mode),
     /// Change the search text.
     SetSearch(String),
+    /// Fold or open every facet's detail.
+    SetDetail(Detail),
     /// Replace every filter at once (the host page's `state` property).
     Replace(Filters),
     /// Back to the defaults.
@@ -113,19 +141,51 @@ impl Filters {
             Action::SetTarget(target) => next.target = target,
             Action::SetMode(mode) => next.mode = mode,
             Action::SetSearch(search) => next.search = search,
+            Action::SetDetail(detail) => next.detail = detail,
             Action::Replace(filters) => next = filters,
             Action::Reset => next = Filters::default(),
         }
         (next != *self).then_some(next)
     }
 
-    /// Whether anything narrows the rows beyond the role choice.
+    /// Whether anything narrows the rows beyond the role choice and the detail level.
     pub fn is_narrowed(&self) -> bool {
         let plain = Filters {
             roles: self.roles.clone(),
+            detail: self.detail,
             ..Filters::default()
         };
         *self != plain
+    }
+
+    /// How many of the secondary filters (sections, mode, search, the narrowing selects) are
+    /// set: the number the folded filter panel shows.
+    pub fn active_count(&self) -> usize {
+        [
+            !self.facets.is_empty(),
+            self.mode != Mode::All,
+            !self.search.trim().is_empty(),
+            self.duty_topic.is_some(),
+            self.issuer.is_some(),
+            self.suits.is_some(),
+            self.target.is_some(),
+        ]
+        .into_iter()
+        .filter(|&on| on)
+        .count()
+    }
+
+    /// Whether a facet's sourced detail opens by default: in full detail, or as soon as the
+    /// reader narrows what the detail shows (a mode, a search, a narrowing select), since that
+    /// is a question only the detail answers.
+    pub fn detail_open(&self) -> bool {
+        self.detail == Detail::Full
+            || self.mode != Mode::All
+            || !self.search.trim().is_empty()
+            || self.duty_topic.is_some()
+            || self.issuer.is_some()
+            || self.suits.is_some()
+            || self.target.is_some()
     }
 
     /// The active narrowing filters in words, for the empty-result message and the live region.

@@ -10,8 +10,7 @@ use crate::model::{Citation, Dataset, FORMAT, KEY_LINE_WORDS};
 use std::collections::HashSet;
 use std::fmt;
 
-/// The tag keys a claim may carry; the filters know these.
-pub const TAG_KEYS: [&str; 2] = ["target", "issuer"];
+pub use crate::model::TAG_KEYS;
 
 /// One problem in a dataset, at one place.
 #[derive(Debug, Clone, PartialEq, Eq)]

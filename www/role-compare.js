@@ -8,7 +8,7 @@
 // (src/style.css) in place of the placeholder below.
 const TAG = "role-compare";
 const CSS = "__ROLE_COMPARE_CSS__";
-const FILTER_ATTRIBUTES = ["roles", "facets", "mode", "search"];
+const FILTER_ATTRIBUTES = ["roles", "facets", "mode", "search", "detail"];
 const OBSERVED = [...FILTER_ATTRIBUTES, "theme", "src", "loading", "sync-url"];
 const here = import.meta.url;
 // The offline single file (role-compare-offline.html) carries the glue and the wasm inline:
@@ -198,7 +198,7 @@ class RoleCompareElement extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (!this._widget || oldValue === newValue) return;
-    if (FILTER_ATTRIBUTES.includes(name)) this._widget.attributesChanged();
+    if (FILTER_ATTRIBUTES.includes(name)) this._widget.attributesChanged(name);
     else if (name === "src" && newValue) this._fetch(newValue);
   }
 
@@ -211,7 +211,7 @@ class RoleCompareElement extends HTMLElement {
     if (this._widget) this._setDataProperty();
   }
 
-  // The current filters: { roles, facets, mode, search, dutyTopic, issuer, suits, target }.
+  // The current filters: { roles, facets, mode, search, dutyTopic, issuer, suits, target, detail }.
   get state() {
     return this._widget ? this._widget.state() : (this._state ?? null);
   }

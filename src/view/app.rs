@@ -6,23 +6,62 @@
 //! the host page about changes are callbacks its embedder supplies.
 
 use crate::chart;
-use crate::compare::{compare, layout_filters};
+use crate::compare::{compare, facet_indices, layout_filters};
 use crate::dom;
+use crate::keys::key_rows;
 use crate::model::Dataset;
-use crate::state::{Action, Filters, REPORTING};
+use crate::state::{Action, Detail, Filters, REPORTING};
 use crate::view::{
-    ComparisonTable, Controls, Download, ExportBar, OrgChart, ResultStatus, SourceList,
+    ComparisonTable, Controls, Download, ExportBar, KeyDifferences, OrgChart, ResultStatus,
+    SourceList,
 };
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What the widget reports after every change: the filters and the number of visible rows.
+/// What the widget reports after every change: the filters and what they show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
     /// The filters now in force.
     pub filters: Filters,
     /// Rows visible now.
     pub shown: usize,
+    /// Statements visible now (each shared statement once).
+    pub statements: usize,
+}
+
+/// Which facets' detail the reader opened or folded by hand, against the default the filters
+/// give (`Filters::detail_open`); forgotten when that default changes.
+#[derive(Clone, PartialEq, Default)]
+struct Folds {
+    base: bool,
+    flipped: Vec<usize>,
+}
+
+impl Folds {
+    /// Whether facet `fi`'s detail is open when the filters' default is `base`.
+    fn open(&self, base: bool, fi: usize) -> bool {
+        if self.base == base && self.flipped.contains(&fi) {
+            !base
+        } else {
+            base
+        }
+    }
+
+    /// After the reader clicks facet `fi`'s fold button.
+    fn flip(&self, base: bool, fi: usize) -> Folds {
+        let mut flipped = if self.base == base {
+            self.flipped.clone()
+        } else {
+            Vec::new()
+        };
+        match flipped.iter().position(|&f| f == fi) {
+            Some(at) => {
+                flipped.remove(at);
+            }
+            None => flipped.push(fi),
+        }
+        Folds { base, flipped }
+    }
 }
 
 /// Properties of [`RoleCompare`].
@@ -218,21 +257,44 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
     let reporting_on = props.dataset.facet(REPORTING).is_some()
         && (filters.facets.is_empty() || filters.facets.iter().any(|f| f == REPORTING));
 
+    let folds = use_state(Folds::default);
+    let base = filters.detail_open();
+    let facets_open: Rc<[bool]> = (0..props.dataset.facets.len())
+        .map(|fi| folds.open(base, fi))
+        .collect();
+    let on_facet = use_callback((folds.clone(), base), |fi: usize, (folds, base)| {
+        folds.set(folds.flip(*base, fi));
+    });
+    let keys = use_memo(
+        (
+            Same(Rc::clone(&props.dataset)),
+            comparison.columns.clone(),
+            filters.facets.clone(),
+        ),
+        |(d, columns, facets)| -> Rc<[_]> {
+            key_rows(&d.0, columns, &facet_indices(&d.0, facets)).into()
+        },
+    );
+
     {
         // Only changes are reported: the first render is what the embedder asked for.
         let first = use_mut_ref(|| true);
         let on_change = props.on_change.clone();
-        use_effect_with((filters.clone(), comparison.shown), move |(f, shown)| {
-            if std::mem::replace(&mut *first.borrow_mut(), false) {
-                return;
-            }
-            if let Some(cb) = on_change {
-                cb.emit(Change {
-                    filters: f.clone(),
-                    shown: *shown,
-                });
-            }
-        });
+        use_effect_with(
+            (filters.clone(), comparison.shown, comparison.statements),
+            move |(f, shown, statements)| {
+                if std::mem::replace(&mut *first.borrow_mut(), false) {
+                    return;
+                }
+                if let Some(cb) = on_change {
+                    cb.emit(Change {
+                        filters: f.clone(),
+                        shown: *shown,
+                        statements: *statements,
+                    });
+                }
+            },
+        );
     }
 
     let on_action = {
@@ -278,8 +340,26 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
             }
             <Controls dataset={Rc::clone(d)} filters={f.clone()} on_action={on_action.clone()}
                 id_prefix={props.id_prefix.clone()} hidden={props.prerender} {reset_ref} />
-            <ResultStatus shown={comparison.shown} total={comparison.total}
-                reasons={f.describe(d)} {on_reset} />
+            <KeyDifferences dataset={Rc::clone(d)} columns={Rc::<[usize]>::from(comparison.columns.as_slice())}
+                rows={Rc::clone(&*keys)} facets_open={Rc::clone(&facets_open)}
+                id_prefix={props.id_prefix.clone()} open={open.0.clone()}
+                on_toggle={on_toggle.clone()} on_facet={on_facet.clone()} prerender={props.prerender} />
+            <div class="rc-detail-bar">
+                <ResultStatus shown={comparison.shown} total={comparison.total}
+                    statements={comparison.statements} statements_total={comparison.statements_total}
+                    reasons={f.describe(d)} {on_reset} />
+                if layout.shown > 0 {
+                    <button type="button" class="rc-button rc-detail-all" hidden={props.prerender}
+                        aria-pressed={(f.detail == Detail::Full).to_string()}
+                        onclick={
+                            let on_action = on_action.clone();
+                            let next = if f.detail == Detail::Full { Detail::Summary } else { Detail::Full };
+                            Callback::from(move |_: MouseEvent| on_action.emit(Action::SetDetail(next)))
+                        }>
+                        {"Open all sourced detail"}
+                    </button>
+                }
+            </div>
             if layout.shown > 0 {
                 // Hidden, not removed, when nothing matches: the rows come back without being
                 // built again.
@@ -287,7 +367,9 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
                     <ComparisonTable dataset={Rc::clone(d)} layout={Rc::clone(&layout)}
                         comparison={Rc::clone(&comparison)}
                         highlight={AttrValue::from(f.search.clone())} id_prefix={props.id_prefix.clone()}
-                        open={open.0.clone()} on_toggle={on_toggle.clone()} />
+                        open={open.0.clone()} on_toggle={on_toggle.clone()}
+                        facets_open={Rc::clone(&facets_open)} on_facet={on_facet.clone()}
+                        prerender={props.prerender} />
                 </div>
             }
             if reporting_on && !reporting_chart.edges.is_empty() {

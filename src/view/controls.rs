@@ -2,9 +2,10 @@
 //! fieldsets with legends, mode radios, a search box, narrowing selects and a reset button.
 //! Dumb: it shows the filters it is given and reports every change as an `Action`.
 
+use crate::compare::{facet_indices, role_columns};
 use crate::dom;
 use crate::model::Dataset;
-use crate::state::{Action, Filters, Mode, CERTIFICATIONS, DUTIES, REPORTING};
+use crate::state::{Action, Detail, Filters, Mode, CERTIFICATIONS, DUTIES, ISSUER, REPORTING, TARGET};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -38,13 +39,10 @@ impl PartialEq for ControlsProps {
     }
 }
 
-/// The ids in `all` that are on after toggling `id` in `current` (empty `current` = all on).
-fn toggled(all: &[String], current: &[String], id: &str) -> Vec<String> {
-    let on: Vec<&String> = if current.is_empty() {
-        all.iter().collect()
-    } else {
-        all.iter().filter(|x| current.contains(x)).collect()
-    };
+/// The ids in `all` that are on after toggling `id` when `on` are on; the defaults (`default`,
+/// what an empty list means) are spelled as the empty list.
+fn toggled(all: &[String], on: &[String], default: &[String], id: &str) -> Vec<String> {
+    let on: Vec<&String> = all.iter().filter(|x| on.contains(x)).collect();
     let next: Vec<String> = if on.iter().any(|x| *x == id) {
         on.into_iter().filter(|x| *x != id).cloned().collect()
     } else {
@@ -53,8 +51,8 @@ fn toggled(all: &[String], current: &[String], id: &str) -> Vec<String> {
             .cloned()
             .collect()
     };
-    // Everything on is spelled as "no filter", so the defaults stay the defaults.
-    if next.len() == all.len() {
+    // The defaults are spelled as "no filter", so the defaults stay the defaults.
+    if next == default {
         Vec::new()
     } else {
         next
@@ -88,6 +86,9 @@ fn select(
     }
 }
 
+/// From this many roles on, the role picker has a box to find a role by name.
+const ROLE_FILTER_FROM: usize = 6;
+
 /// The filter controls.
 #[component]
 pub fn Controls(props: &ControlsProps) -> Html {
@@ -95,34 +96,55 @@ pub fn Controls(props: &ControlsProps) -> Html {
     let f = &props.filters;
     let p = &props.id_prefix;
     let act = &props.on_action;
+    // Two bits of the panel's own state, not filters: whether the secondary filters are
+    // unfolded, and the text that narrows a long role list.
+    let more_open = use_state(|| false);
+    let role_query_state = use_state(String::new);
+    let role_query = (*role_query_state).clone();
 
     let role_ids: Vec<String> = d.roles.iter().map(|r| r.id.clone()).collect();
     let facet_ids: Vec<String> = d.facets.iter().map(|x| x.id.clone()).collect();
-    let role_on = |id: &str| f.roles.is_empty() || f.roles.iter().any(|r| r == id);
-    let selected_roles = role_ids.iter().filter(|r| role_on(r)).count();
-    let facet_on = |id: &str| f.facets.is_empty() || f.facets.iter().any(|x| x == id);
+    let ids = |idx: Vec<usize>, all: &[String]| -> Vec<String> {
+        idx.into_iter().map(|i| all[i].clone()).collect()
+    };
+    let roles_on = ids(role_columns(d, &f.roles), &role_ids);
+    let roles_default = ids(role_columns(d, &[]), &role_ids);
+    let facets_on = ids(facet_indices(d, &f.facets), &facet_ids);
+    let selected_roles = roles_on.len();
+    let many = d.roles.len() > ROLE_FILTER_FROM;
+    let role_query = role_query.trim().to_lowercase();
 
-    let roles = d.roles.iter().map(|role| {
-        let on = role_on(&role.id);
+    let roles = d.roles.iter().filter(|role| {
+        // The reader's filter narrows the list; checked roles always stay in it.
+        role_query.is_empty()
+            || roles_on.contains(&role.id)
+            || role.abbr.to_lowercase().contains(&role_query)
+            || role.name.to_lowercase().contains(&role_query)
+    }).map(|role| {
+        let on = roles_on.contains(&role.id);
         // At least two roles stay selected: a comparison of one is no comparison.
         let locked = on && selected_roles <= 2;
-        let next = toggled(&role_ids, &f.roles, &role.id);
+        let next = toggled(&role_ids, &roles_on, &roles_default, &role.id);
         let act = act.clone();
         let onclick = Callback::from(move |_: MouseEvent| act.emit(Action::SetRoles(next.clone())));
         let id = format!("{p}-role-{}", role.id);
         html! {
             <label class="rc-check" key={role.id.clone()} for={id.clone()}>
-                <input type="checkbox" {id} checked={on} disabled={locked} {onclick} />
+                <input type="checkbox" {id} checked={on} disabled={locked}
+                    aria-describedby={locked.then(|| format!("{p}-roles-hint"))} {onclick} />
                 <abbr title={role.name.clone()}>{&role.abbr}</abbr>
+                if many {
+                    <span class="rc-role-name">{&role.name}</span>
+                }
             </label>
         }
-    });
+    }).collect::<Html>();
 
-    let facets_on = d.facets.iter().filter(|x| facet_on(&x.id)).count();
-    let facets = d.facets.iter().filter(|x| x.filter).map(|facet| {
-        let on = facet_on(&facet.id);
-        let locked = on && facets_on <= 1;
-        let next = toggled(&facet_ids, &f.facets, &facet.id);
+    let facet_on = |id: &str| facets_on.iter().any(|x| x == id);
+    let facets = d.facets.iter().map(|facet| {
+        let on = facets_on.contains(&facet.id);
+        let locked = on && facets_on.len() <= 1;
+        let next = toggled(&facet_ids, &facets_on, &facet_ids, &facet.id);
         let act = act.clone();
         let onclick =
             Callback::from(move |_: MouseEvent| act.emit(Action::SetFacets(next.clone())));
@@ -153,7 +175,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
         Callback::from(move |e: InputEvent| act.emit(Action::SetSearch(dom::input_value(&e))))
     };
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
-    let narrowed = *f != Filters::default();
+    let narrowed = f.is_narrowed() || !f.roles.is_empty() || f.detail != Detail::default();
     let reset = {
         let act = act.clone();
         Callback::from(move |_: MouseEvent| {
@@ -180,7 +202,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
         ));
     }
     if d.facet(CERTIFICATIONS).is_some() && facet_on(CERTIFICATIONS) {
-        let issuers = d.tag_values(CERTIFICATIONS, "issuer");
+        let issuers = d.tag_values(CERTIFICATIONS, ISSUER);
         if !issuers.is_empty() {
             let options = issuers.into_iter().map(|v| (v.clone(), v)).collect();
             narrow.push(select(
@@ -207,7 +229,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
         ));
     }
     if d.facet(REPORTING).is_some() && facet_on(REPORTING) {
-        let targets = d.tag_values(REPORTING, "target");
+        let targets = d.tag_values(REPORTING, TARGET);
         if !targets.is_empty() {
             let options = targets.into_iter().map(|v| (v.clone(), v)).collect();
             narrow.push(select(
@@ -222,33 +244,68 @@ pub fn Controls(props: &ControlsProps) -> Html {
     }
 
     let search_id = format!("{p}-search");
+    let more_id = format!("{p}-more");
+    let active = f.active_count();
+    let more_label = match active {
+        0 => "More filters".to_owned(),
+        1 => "More filters (1 active)".to_owned(),
+        n => format!("More filters ({n} active)"),
+    };
+    let on_more = {
+        let more_open = more_open.clone();
+        Callback::from(move |_: MouseEvent| more_open.set(!*more_open))
+    };
+    let on_role_query = {
+        let state = role_query_state.clone();
+        Callback::from(move |e: InputEvent| state.set(dom::input_value(&e)))
+    };
     html! {
         <form class="rc-controls" part="controls" {onsubmit} aria-label="Filters" hidden={props.hidden}>
-            <fieldset class="rc-group">
+            <fieldset class="rc-group rc-roles">
                 // Says why the last two checked roles cannot be unchecked (they are disabled).
-                <legend>{"Roles to compare (at least two)"}</legend>
-                { for roles }
-            </fieldset>
-            <fieldset class="rc-group">
-                <legend>{"Sections"}</legend>
-                { for facets }
-            </fieldset>
-            <fieldset class="rc-group">
-                <legend>{"Show"}</legend>
-                { for modes }
-            </fieldset>
-            <div class="rc-row">
-                <div class="rc-field rc-search">
-                    <label for={search_id.clone()}>{"Search statements"}</label>
-                    <input type="search" id={search_id} value={f.search.clone()} {oninput}
-                        autocomplete="off" spellcheck="false" />
+                <legend>{"Roles to compare"}</legend>
+                if many {
+                    <div class="rc-field rc-role-find">
+                        <label for={format!("{p}-role-find")}>{format!("Find a role ({} in all)", d.roles.len())}</label>
+                        <input type="search" id={format!("{p}-role-find")} value={role_query_state.to_string()}
+                            oninput={on_role_query} autocomplete="off" spellcheck="false" />
+                    </div>
+                }
+                <div class={if many { "rc-role-list rc-role-list-long" } else { "rc-role-list" }}>
+                    { roles }
                 </div>
-                { for narrow }
+                if selected_roles <= 2 && d.roles.len() > 2 {
+                    <p class="rc-hint" id={format!("{p}-roles-hint")}>
+                        {"At least two roles are compared: add another role to remove one of these."}
+                    </p>
+                }
+            </fieldset>
+            <div class="rc-more-bar">
+                <button type="button" class="rc-button rc-more" aria-expanded={more_open.to_string()}
+                    aria-controls={more_id.clone()} onclick={on_more}>{more_label}</button>
                 // aria-disabled, not disabled: a disabled button drops focus, so the reader who
                 // pressed it would land on the page's body once the filters are back to default.
                 <button type="button" class="rc-button" part="reset" onclick={reset}
                     ref={props.reset_ref.clone()}
                     aria-disabled={if narrowed { "false" } else { "true" }}>{"Reset filters"}</button>
+            </div>
+            <div class="rc-more" id={more_id} hidden={!*more_open}>
+                <fieldset class="rc-group">
+                    <legend>{"Sections"}</legend>
+                    { for facets }
+                </fieldset>
+                <fieldset class="rc-group">
+                    <legend>{"Show"}</legend>
+                    { for modes }
+                </fieldset>
+                <div class="rc-row">
+                    <div class="rc-field rc-search">
+                        <label for={search_id.clone()}>{"Search statements"}</label>
+                        <input type="search" id={search_id} value={f.search.clone()} {oninput}
+                            autocomplete="off" spellcheck="false" />
+                    </div>
+                    { for narrow }
+                </div>
             </div>
         </form>
     }
@@ -263,13 +320,15 @@ mod tests {
     }
 
     #[test]
-    fn toggling_keeps_order_and_spells_all_as_empty() {
+    fn toggling_keeps_order_and_spells_the_default_as_empty() {
         let all = ids(&["a", "b", "c"]);
-        assert_eq!(toggled(&all, &[], "b"), ids(&["a", "c"]));
-        assert_eq!(toggled(&all, &ids(&["a", "c"]), "b"), ids(&[]));
-        assert_eq!(toggled(&all, &ids(&["c"]), "a"), ids(&["a", "c"]));
-        // Unknown ids are dropped; turning the last one off would read as "all", which is why
-        // the controls lock the last facet (and the last two roles) on.
-        assert_eq!(toggled(&all, &ids(&["a", "zzz"]), "b"), ids(&["a", "b"]));
+        assert_eq!(toggled(&all, &all, &all, "b"), ids(&["a", "c"]));
+        assert_eq!(toggled(&all, &ids(&["a", "c"]), &all, "b"), ids(&[]));
+        assert_eq!(toggled(&all, &ids(&["c"]), &all, "a"), ids(&["a", "c"]));
+        // With many roles the default is a few of them: picking them again reads as the default.
+        let many = ids(&["a", "b", "c", "d", "e"]);
+        let default = ids(&["a", "b", "c"]);
+        assert_eq!(toggled(&many, &default, &default, "d"), ids(&["a", "b", "c", "d"]));
+        assert_eq!(toggled(&many, &ids(&["a", "b", "c", "d"]), &default, "d"), ids(&[]));
     }
 }

@@ -7,6 +7,7 @@
 //! not change, so yew skips them. Dumb: it draws one `compare::Row` and nothing else.
 
 use crate::compare::{matches, Cell, Row, Status};
+pub use crate::export::and_list;
 use crate::model::Dataset;
 use crate::view::{Citations, ConflictNote};
 use std::rc::Rc;
@@ -71,21 +72,11 @@ impl RowContent {
         let Some(cite) = rest.strip_prefix("-c-") else {
             return false;
         };
-        self.row
-            .cells
-            .iter()
-            .zip(self.columns.iter())
-            .any(|(cell, &ri)| {
-                let Some(claim) = cite
-                    .strip_prefix(d.roles[ri].id.as_str())
-                    .and_then(|r| r.strip_prefix('-'))
-                else {
-                    return false;
-                };
-                matches!(cell, Cell::Claims(ids) if ids.iter().any(|&ci| {
-                    claim.strip_prefix(d.claims[ci].id.as_str()).is_some_and(|r| r.starts_with('-'))
-                }))
-            })
+        // Each statement shows once in the table, so its claim id names its markers.
+        self.row.claims().any(|ci| {
+            cite.strip_prefix(d.claims[ci].id.as_str())
+                .is_some_and(|r| r.starts_with('-'))
+        })
     }
 }
 
@@ -98,30 +89,60 @@ pub struct TableRowProps {
     pub content: RowContent,
 }
 
-/// A `<tr>` that hides without re-rendering its cells.
+/// A topic's `<tr>`s — the roles' own statements, then one line per group of shared
+/// statements — that hide without re-rendering their cells.
 #[component]
 pub fn TableRow(props: &TableRowProps) -> Html {
-    let key = props.content.key();
+    let c = &props.content;
+    let key = c.key();
+    let own = has_own_line(&c.row);
+    let lines = usize::from(own) + c.row.shared.len();
     html! {
-        <tr class="rc-row-data" data-row={key} hidden={props.hidden}>
-            <RowCells content={props.content.clone()} />
-        </tr>
+        <>
+            if own {
+                <tr class="rc-row-data" data-row={key.clone()} hidden={props.hidden}>
+                    <RowCells content={c.clone()} line={None::<usize>} {lines} />
+                </tr>
+            }
+            { for (0..c.row.shared.len()).map(|i| {
+                let class = if own || i > 0 { "rc-row-data rc-row-shared rc-row-more" } else { "rc-row-data rc-row-shared" };
+                html! {
+                    <tr key={i} {class} data-row={key.clone()} hidden={props.hidden}>
+                        <RowCells content={c.clone()} line={Some(i)} {lines} />
+                    </tr>
+                }
+            }) }
+        </>
     }
+}
+
+/// Whether a row has a line of the roles' own statements: some role has one, or nothing is
+/// shared (so the gaps say what is missing).
+fn has_own_line(row: &Row) -> bool {
+    row.shared.is_empty() || row.cells.iter().any(|c| matches!(c, Cell::Claims(_)))
 }
 
 /// Properties of [`RowCells`].
 #[derive(Properties, Clone, PartialEq)]
 struct RowCellsProps {
     content: RowContent,
+    /// `None`: the roles' own statements; `Some(i)`: the row's `i`th group of shared statements.
+    line: Option<usize>,
+    /// How many lines the row has (the row header spans them).
+    lines: usize,
 }
 
-/// The row header (topic, status badge, disagreements) and one cell per column.
+/// The row header (on the row's first line) and the line's cells.
 #[component]
 fn RowCells(props: &RowCellsProps) -> Html {
     let c = &props.content;
     let d = &*c.dataset;
     let row = &c.row;
     let topic = &d.facets[c.facet].topics[row.topic];
+    let first = match props.line {
+        None => true,
+        Some(i) => i == 0 && !has_own_line(row),
+    };
     let (badge, class) = match row.status {
         Status::Shared => ("Shared".to_owned(), "rc-badge rc-badge-shared"),
         Status::Differs => ("Differs".to_owned(), "rc-badge rc-badge-differs"),
@@ -130,9 +151,9 @@ fn RowCells(props: &RowCellsProps) -> Html {
             "rc-badge rc-badge-only",
         ),
     };
-    html! {
-        <>
-            <th scope="row" class="rc-topic-cell">
+    let header = first.then(|| {
+        html! {
+            <th scope="row" class="rc-topic-cell" rowspan={props.lines.to_string()}>
                 <span class="rc-topic">{&topic.label}</span>{" "}
                 <span class={class} part="badge">{badge}</span>
                 { for row.conflicts.iter().map(|&k| html! {
@@ -141,31 +162,77 @@ fn RowCells(props: &RowCellsProps) -> Html {
                         on_toggle={c.on_toggle.clone()} />
                 }) }
             </th>
-            { for row.cells.iter().zip(c.columns.iter()).map(|(cell, &ri)| {
+        }
+    });
+    let n = c.columns.len();
+    let cells = match props.line {
+        None => row
+            .cells
+            .iter()
+            .zip(c.columns.iter())
+            .map(|(cell, &ri)| {
                 let role = &d.roles[ri];
-                // A statement about several roles shows in each of their cells: the role in the
-                // popover keys keeps each marker's popover (and its id) its own.
-                let key_prefix = format!("{}-c-{}", c.id_prefix, role.id);
                 match cell {
                     Cell::Gap => html! {
                         <td class="rc-gap" data-role={role.abbr.clone()} key={role.id.clone()}>
                             {"Not stated in the sources"}
                         </td>
                     },
+                    Cell::InShared => html! {
+                        <td class="rc-gap" data-role={role.abbr.clone()} key={role.id.clone()}>
+                            {"See the shared statement"}
+                        </td>
+                    },
                     Cell::Claims(ids) => html! {
                         <td data-role={role.abbr.clone()} key={role.id.clone()}>
                             <ul class="rc-claims">
-                                { for ids.iter().map(|&ci| claim_html(c, &key_prefix, ci)) }
+                                { for ids.iter().map(|&ci| claim_html(c, ci)) }
                             </ul>
                         </td>
                     },
                 }
-            }) }
+            })
+            .collect::<Html>(),
+        Some(i) => {
+            let group = &row.shared[i];
+            let abbrs: Vec<&str> = group
+                .columns
+                .iter()
+                .map(|&col| d.roles[c.columns[col]].abbr.as_str())
+                .collect();
+            let label = format!("Shared by {}", and_list(&abbrs));
+            // Side by side, one cell spans the sharing roles' columns; otherwise it spans them all.
+            let (before, span) = if group.adjacent() {
+                (group.columns[0], group.columns.len())
+            } else {
+                (0, n)
+            };
+            let after = n - before - span;
+            let pad = |k: usize| html! { <td key={format!("pad-{k}")} class="rc-pad"></td> };
+            html! {
+                <>
+                    { for (0..before).map(pad) }
+                    <td key="shared" class="rc-shared" colspan={span.to_string()}
+                        data-role={label.clone()}>
+                        <span class="rc-shared-label" aria-hidden="true">{label.clone()}</span>
+                        <ul class="rc-claims" aria-label={label}>
+                            { for group.claims.iter().map(|&ci| claim_html(c, ci)) }
+                        </ul>
+                    </td>
+                    { for (before + span..before + span + after).map(pad) }
+                </>
+            }
+        }
+    };
+    html! {
+        <>
+            { for header }
+            { cells }
         </>
     }
 }
 
-fn claim_html(c: &RowContent, key_prefix: &str, ci: usize) -> Html {
+fn claim_html(c: &RowContent, ci: usize) -> Html {
     let claim = &c.dataset.claims[ci];
     let text = &claim.text;
     let mut parts = Vec::new();
@@ -185,7 +252,7 @@ fn claim_html(c: &RowContent, key_prefix: &str, ci: usize) -> Html {
             { for parts }
             <Citations dataset={Rc::clone(&c.dataset)}
                 cites={Rc::<[_]>::from(claim.sources.as_slice())}
-                key_prefix={format!("{key_prefix}-{}", claim.id)}
+                key_prefix={format!("{}-c-{}", c.id_prefix, claim.id)}
                 open={c.open.clone()} on_toggle={c.on_toggle.clone()} />
         </li>
     }

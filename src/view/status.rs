@@ -1,4 +1,4 @@
-//! `ResultStatus`: "Showing 12 of 38 rows" in a polite live region, and the empty result that
+//! `ResultStatus`: "Showing 40 of 118 statements on 12 of 39 topics" in a polite live region, and the empty result that
 //! says why nothing is shown and offers the reset. Dumb: counts and reasons come in as props.
 
 use yew::prelude::*;
@@ -10,6 +10,12 @@ pub struct ResultStatusProps {
     pub shown: usize,
     /// Rows available for the chosen roles.
     pub total: usize,
+    /// Statements shown (each shared statement once).
+    #[prop_or_default]
+    pub statements: usize,
+    /// Statements about the chosen roles in the whole dataset.
+    #[prop_or_default]
+    pub statements_total: usize,
     /// The active narrowing filters, in words.
     pub reasons: Vec<String>,
     /// Resets every filter.
@@ -19,10 +25,20 @@ pub struct ResultStatusProps {
 /// The result count and, when nothing matches, the empty state.
 #[component]
 pub fn ResultStatus(props: &ResultStatusProps) -> Html {
-    let count = match (props.shown, props.total) {
-        (0, _) => "No rows match the filters".to_owned(),
-        (s, t) if s == t => format!("Showing all {t} rows"),
-        (s, t) => format!("Showing {s} of {t} rows"),
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let count = match (props.statements, props.statements_total) {
+        _ if props.shown == 0 => "No statements match the filters".to_owned(),
+        (s, t) if s == t && props.shown == props.total => format!(
+            "Showing all {} on {}",
+            plural(t, "statement", "statements"),
+            plural(props.total, "topic", "topics")
+        ),
+        (s, t) => format!(
+            "Showing {s} of {} on {} of {}",
+            plural(t, "statement", "statements"),
+            props.shown,
+            plural(props.total, "topic", "topics")
+        ),
     };
     html! {
         <>
@@ -33,7 +49,7 @@ pub fn ResultStatus(props: &ResultStatusProps) -> Html {
                     <p>
                         {"Nothing matches "}
                         { if props.reasons.is_empty() { "these filters".to_owned() } else { props.reasons.join("; ") } }
-                        {". Try fewer filters, or start again."}
+                        { if props.reasons.len() > 1 { ". Try fewer filters, or start again." } else { ". Try another choice, or start again." } }
                     </p>
                     <button type="button" class="rc-button" onclick={props.on_reset.clone()}>
                         {"Reset filters"}

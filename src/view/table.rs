@@ -7,7 +7,7 @@
 
 use crate::compare::Comparison;
 use crate::model::Dataset;
-use crate::view::{RowContent, TableRow};
+use crate::view::{and_list, RowContent, TableRow};
 use std::collections::HashSet;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -34,6 +34,16 @@ pub struct ComparisonTableProps {
     /// Opens or closes a popover or disclosure by key.
     #[prop_or_default]
     pub on_toggle: Callback<AttrValue>,
+    /// Whether each facet's detail is open, by index into `dataset.facets`; a folded facet
+    /// shows only its header row.
+    #[prop_or_default]
+    pub facets_open: Rc<[bool]>,
+    /// Opens or folds one facet's detail (an index into `dataset.facets`).
+    #[prop_or_default]
+    pub on_facet: Callback<usize>,
+    /// Static rendering (the no-JS fallback): the fold buttons cannot work, so they are hidden.
+    #[prop_or_default]
+    pub prerender: bool,
 }
 
 impl PartialEq for ComparisonTableProps {
@@ -45,6 +55,9 @@ impl PartialEq for ComparisonTableProps {
             && self.id_prefix == other.id_prefix
             && self.open == other.open
             && self.on_toggle == other.on_toggle
+            && self.facets_open == other.facets_open
+            && self.on_facet == other.on_facet
+            && self.prerender == other.prerender
     }
 }
 
@@ -64,7 +77,7 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
         .iter()
         .map(|&i| d.roles[i].abbr.as_str())
         .collect();
-    let caption = format!("How the {} roles compare", list(&names));
+    let caption = format!("Sourced detail: how the {} roles compare", and_list(&names));
     let span = (c.columns.len() + 1).to_string();
     let role_width = role_column_width(c.columns.len());
     html! {
@@ -99,13 +112,41 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
             </thead>
             { for c.groups.iter().map(|g| {
                 let facet = &d.facets[g.facet];
-                let any_shown = g.rows.iter().any(|r| shown.contains(&(g.facet, r.topic)));
+                let visible: Vec<&crate::compare::Row> = g
+                    .rows
+                    .iter()
+                    .filter(|r| shown.contains(&(g.facet, r.topic)))
+                    .collect();
+                let open = props.facets_open.get(g.facet).copied().unwrap_or(true);
+                let body_id = format!("{}-f-{}", props.id_prefix, facet.id);
+                let statements: usize = visible.iter().map(|r| r.claims().count()).sum();
+                let summary = format!(
+                    "{} {}, {} {}",
+                    visible.len(),
+                    if visible.len() == 1 { "topic" } else { "topics" },
+                    statements,
+                    if statements == 1 { "statement" } else { "statements" },
+                );
+                let onclick = {
+                    let on_facet = props.on_facet.clone();
+                    let fi = g.facet;
+                    Callback::from(move |_: MouseEvent| on_facet.emit(fi))
+                };
+                let class = if open { "rc-group-body" } else { "rc-group-body rc-collapsed" };
                 html! {
-                    <tbody key={facet.id.clone()} class="rc-group-body" hidden={!any_shown}>
+                    <tbody key={facet.id.clone()} id={body_id.clone()} {class} hidden={visible.is_empty()}>
                         <tr class="rc-facet">
                             // It heads the rows of its body, so `rowgroup`: as `colgroup` (with no
                             // <colgroup>) it was announced as one more column header.
-                            <th scope="rowgroup" colspan={span.clone()}>{&facet.label}</th>
+                            <th scope="rowgroup" colspan={span.clone()}>
+                                <span class="rc-facet-label">{&facet.label}</span>{" "}
+                                <span class="rc-facet-count">{summary}</span>{" "}
+                                <button type="button" class="rc-fold" aria-expanded={open.to_string()}
+                                    aria-controls={body_id} hidden={props.prerender} {onclick}>
+                                    { if open { "Hide detail" } else { "Show detail" } }
+                                    <span class="rc-vh">{format!(": {}", facet.label)}</span>
+                                </button>
+                            </th>
                         </tr>
                         { for g.rows.iter().map(|row| {
                             let hidden = !shown.contains(&(g.facet, row.topic));
@@ -139,13 +180,4 @@ const TOPIC_COLUMN_WIDTH: &str = "22%";
 /// roles the stylesheet's minimum width wins and the table scrolls.
 fn role_column_width(roles: usize) -> AttrValue {
     AttrValue::from(format!("{}%", 78 / roles.max(1)))
-}
-
-/// "A, B and C".
-fn list(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }

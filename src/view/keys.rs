@@ -1,0 +1,165 @@
+//! `KeyDifferences`: the view that leads — one row per facet that has key lines, one short
+//! cited line per compared role, a line that several compared roles share shown once across
+//! their columns, disagreements marked, and each facet's sourced detail one click away.
+//! Dumb: it draws `keys::key_rows` and reports the reader's clicks.
+
+use crate::keys::{KeyCell, KeyRow};
+use crate::model::Dataset;
+use crate::view::{and_list, Citations, ConflictNote};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Properties of [`KeyDifferences`].
+#[derive(Properties, Clone)]
+pub struct KeyDifferencesProps {
+    /// The dataset the rows index into.
+    pub dataset: Rc<Dataset>,
+    /// Indices into `dataset.roles` of the compared roles.
+    pub columns: Rc<[usize]>,
+    /// The rows to draw (`keys::key_rows`).
+    pub rows: Rc<[KeyRow]>,
+    /// Whether each facet's detail is open, by index into `dataset.facets`.
+    pub facets_open: Rc<[bool]>,
+    /// Prefix for ids and popover keys, unique per widget on the page.
+    pub id_prefix: AttrValue,
+    /// The key of the open popover or disclosure, if any.
+    #[prop_or_default]
+    pub open: Option<AttrValue>,
+    /// Opens or closes a popover or disclosure by key.
+    #[prop_or_default]
+    pub on_toggle: Callback<AttrValue>,
+    /// Opens or folds one facet's detail.
+    #[prop_or_default]
+    pub on_facet: Callback<usize>,
+    /// Static rendering (the no-JS fallback): the detail buttons cannot work, so they are hidden.
+    #[prop_or_default]
+    pub prerender: bool,
+}
+
+impl PartialEq for KeyDifferencesProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.dataset, &other.dataset)
+            && self.columns == other.columns
+            && self.rows == other.rows
+            && self.facets_open == other.facets_open
+            && self.id_prefix == other.id_prefix
+            && self.open == other.open
+            && self.on_toggle == other.on_toggle
+            && self.on_facet == other.on_facet
+            && self.prerender == other.prerender
+    }
+}
+
+/// The key-differences table.
+#[component]
+pub fn KeyDifferences(props: &KeyDifferencesProps) -> Html {
+    let d = &*props.dataset;
+    if props.rows.is_empty() {
+        return Html::default();
+    }
+    let names: Vec<&str> = props
+        .columns
+        .iter()
+        .map(|&i| d.roles[i].abbr.as_str())
+        .collect();
+    html! {
+        <table class="rc-table rc-keys" part="keys" width="100%">
+            <caption>{format!("Key differences: {} at a glance", and_list(&names))}</caption>
+            <colgroup>
+                <col width="22%" />
+                { for props.columns.iter().map(|&i| html! {
+                    <col key={d.roles[i].id.clone()} width={format!("{}%", 78 / props.columns.len().max(1))} />
+                }) }
+            </colgroup>
+            <thead>
+                <tr>
+                    <td class="rc-corner"></td>
+                    { for props.columns.iter().map(|&i| {
+                        let role = &d.roles[i];
+                        html! {
+                            <th scope="col" key={role.id.clone()} class="rc-role" part="role-header">
+                                <span class="rc-abbr">{&role.abbr}</span>{" "}
+                                <span class="rc-name">{&role.name}</span>
+                            </th>
+                        }
+                    }) }
+                </tr>
+            </thead>
+            <tbody>
+                { for props.rows.iter().map(|row| key_row(props, row)) }
+            </tbody>
+        </table>
+    }
+}
+
+fn key_row(props: &KeyDifferencesProps, row: &KeyRow) -> Html {
+    let d = &*props.dataset;
+    let facet = &d.facets[row.facet];
+    let open = props.facets_open.get(row.facet).copied().unwrap_or(false);
+    let onclick = {
+        let on_facet = props.on_facet.clone();
+        let fi = row.facet;
+        Callback::from(move |_: MouseEvent| on_facet.emit(fi))
+    };
+    let body_id = format!("{}-f-{}", props.id_prefix, facet.id);
+    html! {
+        <tr key={facet.id.clone()} class="rc-key-row" data-facet={facet.id.clone()}>
+            <th scope="row" class="rc-topic-cell">
+                <span class="rc-topic">{&facet.label}</span>
+                <button type="button" class="rc-fold" aria-expanded={open.to_string()}
+                    aria-controls={body_id} hidden={props.prerender} {onclick}>
+                    { if open { "Hide detail" } else { "Show detail" } }
+                    <span class="rc-vh">{format!(": {}", facet.label)}</span>
+                </button>
+            </th>
+            { for row.cells.iter().enumerate().map(|(i, cell)| key_cell(props, row, i, cell)) }
+        </tr>
+    }
+}
+
+fn key_cell(props: &KeyDifferencesProps, row: &KeyRow, i: usize, cell: &KeyCell) -> Html {
+    let d = &*props.dataset;
+    let abbrs = |cols: &[usize]| -> Vec<&str> {
+        cols.iter()
+            .map(|&c| d.roles[props.columns[c]].abbr.as_str())
+            .collect()
+    };
+    match cell {
+        KeyCell::Covered => Html::default(),
+        KeyCell::Missing(col) => html! {
+            <td key={i} class="rc-gap" data-role={abbrs(&[*col])[0].to_owned()}>
+                {"No key line in the dataset"}
+            </td>
+        },
+        KeyCell::Line { line, columns } => {
+            let k = &d.key_lines[*line];
+            let names = abbrs(columns);
+            let shared = columns.len() > 1;
+            let label = if shared {
+                format!("Shared by {}", and_list(&names))
+            } else {
+                names.join("")
+            };
+            let class = if shared { "rc-key rc-shared" } else { "rc-key" };
+            html! {
+                <td key={i} {class} colspan={columns.len().to_string()} data-role={label.clone()}>
+                    if shared {
+                        <span class="rc-shared-label">{label}</span>
+                    }
+                    <p class="rc-key-text">
+                        {&k.text}
+                        <Citations dataset={Rc::clone(&props.dataset)}
+                            cites={Rc::<[_]>::from(k.sources.as_slice())}
+                            key_prefix={format!("{}-key-{}-{}", props.id_prefix, row.facet, k.id)}
+                            open={props.open.clone()} on_toggle={props.on_toggle.clone()} />
+                    </p>
+                    { for k.conflicts.iter().filter_map(|id| d.conflicts.iter().position(|c| &c.id == id)).map(|ki| html! {
+                        <ConflictNote key={ki} dataset={Rc::clone(&props.dataset)} conflict={ki}
+                            id_prefix={AttrValue::from(format!("{}-key-{}", props.id_prefix, k.id))}
+                            open={props.open.clone()} on_toggle={props.on_toggle.clone()} />
+                    }) }
+                </td>
+            }
+        }
+    }
+}
