@@ -2,11 +2,14 @@
 //! the validator in `src/validate.rs`.
 //!
 //! - **Bundled dataset**: it parses and validates; roles, facets and filters come in the documented
-//!   order; every claim cites a source; the headline conflicts (physical security, whether CSO and
-//!   CISO are one role, whom the CISO and the CSO report to) are recorded.
-//! - **Broken datasets**: a table of single mutations of the bundled dataset, each with the exact
-//!   `path: message` errors the validator must report, plus one dataset with several defects at
-//!   once whose errors must all be reported.
+//!   order; every claim and key line cites a source with a locator; the headline conflicts
+//!   (physical security, whether CSO and CISO are one role, whom the CISO and the CSO report to)
+//!   are recorded; every (filter facet, role) pair has exactly one key line, and the key lines on
+//!   a disputed reporting line are marked with that line's conflict. (The content rules, such as
+//!   statements that stand alone and a length cap, are in `tests/content.rs`.)
+//! - **Broken datasets**: a table of single mutations of the bundled dataset (key lines included),
+//!   each with the exact `path: message` errors the validator must report, plus one dataset with
+//!   several defects at once whose errors must all be reported.
 //! - **Shape errors**: text that is not JSON, or JSON that does not fit the types, is an `Err`
 //!   from `parse_json` (never a panic) with the exact messages: line and column for syntax, the
 //!   JSON path and what was found for every shape problem. serde_json, through the model's serde
@@ -27,8 +30,8 @@
 //!   A failure prints its case number and seed and writes the whole input to the test's
 //!   `CARGO_TARGET_TMPDIR`; `ROLE_COMPARE_PROPTEST_CASE=<n>` (with the same seed) reruns only it.
 //! - **No copied sentences**: when the source articles sit beside the checkout in
-//!   `../shared/sources`, no claim, caveat, summary, conflict title or conflict side shares a run
-//!   of eight or more consecutive words with an article (case and punctuation ignored, full
+//!   `../shared/sources`, no claim, caveat, summary, conflict title, conflict side or key line
+//!   shares a run of six or more consecutive words with an article (case and punctuation ignored, full
 //!   certification names treated as fixed terms). Without that directory the check says so on
 //!   stderr and passes; the detector itself is unit-tested on text written here.
 
@@ -36,8 +39,8 @@
 
 use role_compare::data;
 use role_compare::model::{
-    Caveat, Citation, Claim, Conflict, ConflictSide, Dataset, Facet, Role, Source, SourceKind,
-    Topic, FORMAT,
+    Caveat, Citation, Claim, Conflict, ConflictSide, Dataset, Facet, KeyLine, Role, Source,
+    SourceKind, Topic, FORMAT, KEY_LINE_WORDS,
 };
 use role_compare::validate::{validate, TAG_KEYS};
 use serde_json::{json, Value};
@@ -113,6 +116,108 @@ fn every_bundled_claim_cites_a_known_source_with_a_locator() {
                 "claim {} cites {} without a locator",
                 c.id,
                 cite.source
+            );
+        }
+    }
+}
+
+#[test]
+fn every_filter_facet_and_role_has_exactly_one_bundled_key_line() {
+    let d = data::bundled();
+    let mut missing = Vec::new();
+    for f in d.facets.iter().filter(|f| f.filter) {
+        for r in &d.roles {
+            let lines: Vec<&str> = d
+                .key_lines
+                .iter()
+                .filter(|k| k.facet == f.id && k.roles.contains(&r.id))
+                .map(|k| k.id.as_str())
+                .collect();
+            if lines.len() != 1 {
+                missing.push(format!("{}/{}: {lines:?}", f.id, r.id));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "(facet, role) pairs without exactly one key line:\n{}",
+        missing.join("\n")
+    );
+    // Key lines sum up the reader's filter facets and nothing else.
+    for k in &d.key_lines {
+        assert!(
+            d.facet(&k.facet).is_some_and(|f| f.filter),
+            "key line {} is on {}, not a filter facet",
+            k.id,
+            k.facet
+        );
+    }
+}
+
+#[test]
+fn every_bundled_key_line_is_short_and_cited_with_a_locator() {
+    let d = data::bundled();
+    assert!(!d.key_lines.is_empty());
+    for k in &d.key_lines {
+        let words = k.text.split_whitespace().count();
+        assert!(
+            (1..=KEY_LINE_WORDS).contains(&words),
+            "key line {} has {words} words",
+            k.id
+        );
+        assert!(!k.sources.is_empty(), "key line {} cites nothing", k.id);
+        for cite in &k.sources {
+            assert!(
+                d.source(&cite.source).is_some(),
+                "key line {} cites unknown source {}",
+                k.id,
+                cite.source
+            );
+            assert!(
+                cite.at.as_deref().is_some_and(|at| !at.trim().is_empty()),
+                "key line {} cites {} without a locator",
+                k.id,
+                cite.source
+            );
+        }
+    }
+}
+
+#[test]
+fn bundled_key_lines_on_disputed_reporting_lines_are_marked() {
+    let d = data::bundled();
+    // Whom each role reports to is disputed for all three; each reporting key line carries the
+    // dispute about its own role.
+    for (role, conflict) in [
+        ("cio", "cio-reports-to"),
+        ("ciso", "ciso-reports-to"),
+        ("cso", "cso-reports-to"),
+    ] {
+        let line = d
+            .key_lines
+            .iter()
+            .find(|k| k.facet == "reporting" && k.roles.iter().any(|r| r == role))
+            .unwrap_or_else(|| panic!("no reporting key line for {role}"));
+        assert!(
+            line.conflicts.iter().any(|c| c == conflict),
+            "key line {} does not name {conflict}",
+            line.id
+        );
+        let k = d
+            .conflicts
+            .iter()
+            .find(|k| k.id == conflict)
+            .expect("conflict");
+        assert!(k.roles.iter().any(|r| r == role), "{conflict} is not about {role}");
+    }
+    // Every conflict a key line names concerns one of the line's roles.
+    for line in &d.key_lines {
+        for id in &line.conflicts {
+            let k = d.conflicts.iter().find(|k| &k.id == id).expect("conflict");
+            assert!(
+                k.roles.is_empty() || k.roles.iter().any(|r| line.roles.contains(r)),
+                "key line {} names {id}, which concerns none of its roles",
+                line.id
             );
         }
     }
@@ -297,8 +402,21 @@ fn conflict(id: &str) -> Conflict {
         roles: vec!["cio".into()],
         sides: vec![
             side(&["cio-focus-mission-a0-a1"]),
-            side(&["cio-focus-mission-a4"]),
+            side(&["cio-focus-mission-a3-a4"]),
         ],
+    }
+}
+
+/// A valid key line about the CIO on the `collaboration` facet (where the bundled file has none),
+/// citing `a4`.
+fn key_line(id: &str) -> KeyLine {
+    KeyLine {
+        id: id.into(),
+        facet: "collaboration".into(),
+        roles: vec!["cio".into()],
+        text: "Works with the CISO.".into(),
+        sources: vec![cite("a4")],
+        conflicts: Vec::new(),
     }
 }
 
@@ -650,6 +768,7 @@ const BROKEN: &[Case] = &[
             }
             d.claims.clear();
             d.conflicts.clear();
+            d.key_lines.clear();
         },
         &[
             "sources: must list at least one source",
@@ -658,18 +777,154 @@ const BROKEN: &[Case] = &[
             r#"roles[2]: role "cso" has no claims"#,
         ],
     ),
+    (
+        "key line on an unknown facet",
+        |d| {
+            let mut k = key_line("unknown-facet");
+            k.facet = "salary".into();
+            d.key_lines.insert(0, k);
+        },
+        &[r#"key_lines[0].facet: unknown facet "salary""#],
+    ),
+    (
+        "key line about an unknown role",
+        |d| {
+            let mut k = key_line("unknown-role");
+            k.roles = vec!["cto".into()];
+            d.key_lines.insert(0, k);
+        },
+        &[r#"key_lines[0].roles[0]: unknown role "cto""#],
+    ),
+    (
+        "key line with no roles",
+        |d| {
+            let mut k = key_line("no-roles");
+            k.roles.clear();
+            d.key_lines.insert(0, k);
+        },
+        &["key_lines[0].roles: must name at least one role"],
+    ),
+    (
+        "key line naming a role twice",
+        |d| {
+            let mut k = key_line("role-twice");
+            k.roles = vec!["cio".into(), "cio".into()];
+            d.key_lines.insert(0, k);
+        },
+        &[
+            r#"key_lines[0].roles[1]: role "cio" listed twice"#,
+            r#"key_lines[0].roles[1]: role "cio" already has a key line for facet "collaboration""#,
+        ],
+    ),
+    (
+        "second key line for the same facet and role",
+        |d| {
+            let mut k = key_line("second-focus-cio");
+            k.facet = "focus".into();
+            d.key_lines.push(k);
+        },
+        &[r#"key_lines[15].roles[0]: role "cio" already has a key line for facet "focus""#],
+    ),
+    (
+        "shared key line for a role that has its own",
+        |d| {
+            let mut k = key_line("shared-reporting");
+            k.facet = "reporting".into();
+            k.roles = vec!["ciso".into(), "cso".into()];
+            d.key_lines.insert(0, k);
+        },
+        &[
+            r#"key_lines[14].roles[0]: role "ciso" already has a key line for facet "reporting""#,
+            r#"key_lines[15].roles[0]: role "cso" already has a key line for facet "reporting""#,
+        ],
+    ),
+    (
+        "key line of 13 words",
+        |d| {
+            let mut k = key_line("thirteen");
+            k.text = "One two three four five six seven eight nine ten eleven twelve thirteen.".into();
+            d.key_lines.insert(0, k);
+        },
+        &["key_lines[0].text: 13 words (a key line has at most 12)"],
+    ),
+    (
+        "key line with blank text",
+        |d| {
+            let mut k = key_line("blank");
+            k.text = " \n".into();
+            d.key_lines.insert(0, k);
+        },
+        &["key_lines[0].text: must not be empty"],
+    ),
+    (
+        "key line with no sources",
+        |d| {
+            let mut k = key_line("uncited");
+            k.sources.clear();
+            d.key_lines.insert(0, k);
+        },
+        &["key_lines[0].sources: needs at least one source"],
+    ),
+    (
+        "key line citing an unknown source",
+        |d| {
+            let mut k = key_line("bad-source");
+            k.sources[0].source = "s9".into();
+            d.key_lines.insert(0, k);
+        },
+        &[r#"key_lines[0].sources[0]: unknown source "s9""#],
+    ),
+    (
+        "key line naming an unknown conflict",
+        |d| {
+            let mut k = key_line("ghost-conflict");
+            k.conflicts = vec!["cio-reports-to".into(), "ghost".into()];
+            d.key_lines.insert(0, k);
+        },
+        &[r#"key_lines[0].conflicts[1]: unknown conflict "ghost""#],
+    ),
+    (
+        "duplicate key line id",
+        |d| {
+            let id = d.key_lines[0].id.clone();
+            let mut k = key_line(&id);
+            k.facet = "small-orgs".into();
+            d.key_lines.push(k);
+        },
+        &[r#"key_lines[15].id: duplicate id "key-focus-cio""#],
+    ),
     // Things the format allows: no error.
+    (
+        "allowed: exactly 12 words, shared by two roles, on a facet that is not a filter",
+        |d| {
+            let mut k = key_line("twelve");
+            k.roles = vec!["cio".into(), "ciso".into()];
+            k.text = "One two three four five six seven eight nine ten eleven twelve.".into();
+            k.conflicts = vec!["cio-ciso-relationship".into()];
+            d.key_lines.insert(0, k);
+        },
+        &[],
+    ),
+    (
+        "allowed: no key lines at all",
+        |d| d.key_lines.clear(),
+        &[],
+    ),
     (
         "allowed: same topic id in two facets",
         |d| d.facets[0].topics.push(topic("reports-to")),
         &[],
     ),
     (
-        "allowed: citation without a locator, conflict without roles, no conflicts",
+        "allowed: citation without a locator, conflict without roles, one conflict, key lines \
+         naming none",
         |d| {
             d.claims[0].sources[0].at = None;
             d.conflicts[0].roles.clear();
             d.conflicts.truncate(1);
+            for k in &mut d.key_lines {
+                k.conflicts.clear();
+            }
         },
         &[],
     ),
@@ -793,7 +1048,8 @@ fn the_embedded_text_is_the_source_file_minified() {
 
 #[test]
 fn shape_errors_name_the_path_and_what_was_found() {
-    const TOP: &str = "format, version, last_reviewed, sources, facets, roles, claims, conflicts";
+    const TOP: &str =
+        "format, version, last_reviewed, sources, facets, roles, claims, conflicts, key_lines";
     let cases: Vec<(&str, String, String)> = vec![
         (
             "unknown top-level key",
@@ -811,6 +1067,25 @@ fn shape_errors_name_the_path_and_what_was_found() {
             "$schema key (the bundled file must not carry one)",
             shape_error(|v| v["$schema"] = json!("x")),
             format!("$schema: unknown field (expected one of: {TOP})"),
+        ),
+        (
+            "unknown key in a key line",
+            shape_error(|v| v["key_lines"][0]["weight"] = json!(3)),
+            "key_lines[0].weight: unknown field (expected one of: id, facet, roles, text, \
+             sources, conflicts)"
+                .into(),
+        ),
+        (
+            "key line roles as a string",
+            shape_error(|v| v["key_lines"][2]["roles"] = json!("cso")),
+            r#"key_lines[2].roles: expected an array, found "cso""#.into(),
+        ),
+        (
+            "missing key line text",
+            shape_error(|v| {
+                v["key_lines"][4].as_object_mut().unwrap().remove("text");
+            }),
+            "key_lines[4]: missing field `text`".into(),
         ),
         (
             "claim roles as a string",
@@ -929,8 +1204,10 @@ fn shape_errors_name_the_path_and_what_was_found() {
 }
 
 /// The crate's reader and serde_json (through the model's serde derives) agree: where both read
-/// a text, they read the same dataset. Two differences are allowed: the reader refuses a
-/// repeated key inside `tags` (serde_json lets the last one win), and it reads an escaped lone
+/// a text, they read the same dataset. Three differences are allowed: the reader refuses a
+/// repeated key inside `tags` (serde_json lets the last one win); it refuses an array where an
+/// object goes (serde's derives also read a struct from an array of its fields in order, such as
+/// `[""]` for a citation, which the format does not allow); and it reads an escaped lone
 /// surrogate as U+FFFD, as the browser does, where serde_json refuses the text.
 fn agrees_with_serde_json(input: &str) {
     let ours = data::parse_json(input);
@@ -946,9 +1223,10 @@ fn agrees_with_serde_json(input: &str) {
             "only serde_json refused it: {e}"
         ),
         (Err(errors), Ok(_)) => assert!(
-            errors
-                .iter()
-                .all(|e| e.message == "duplicate field" && e.path.contains(".tags.")),
+            errors.iter().all(|e| {
+                (e.message == "duplicate field" && e.path.contains(".tags."))
+                    || e.message == "expected an object, found an array"
+            }),
             "only the crate's reader refused it: {errors:?}"
         ),
     }
@@ -1097,6 +1375,9 @@ const KEYS: &[&str] = &[
     "caveats",
     "summary_sources",
     "claims",
+    "key_lines",
+    "roles",
+    "conflicts",
     "x",
 ];
 
@@ -1200,11 +1481,19 @@ impl Base {
     }
 }
 
-/// The bundled dataset cut down to one conflict and the claims it needs (plus one per role), still
-/// valid: a cheaper base, on which a random mutation more often hits roles, facets or sources.
+/// The bundled dataset cut down to one conflict and the claims it needs (plus one per role) and
+/// the key lines of two facets (naming that conflict only), still valid: a cheaper base, on which a
+/// random mutation more often hits roles, facets or sources.
 fn slim_dataset() -> Dataset {
     let mut d = data::bundled();
     d.conflicts.truncate(1);
+    let kept_conflict = d.conflicts[0].id.clone();
+    d.key_lines
+        .retain(|k| k.facet == "focus" || k.facet == "duties");
+    for k in &mut d.key_lines {
+        k.conflicts.retain(|c| *c == kept_conflict);
+    }
+    assert!(d.key_lines.iter().any(|k| !k.conflicts.is_empty()));
     let needed: HashSet<String> = d.conflicts[0]
         .sides
         .iter()
@@ -1604,6 +1893,67 @@ fn random_dataset(rng: &mut Rng) -> String {
             }
         })
         .collect();
+    let conflict_ids: Vec<String> = conflicts.iter().map(|k| k.id.clone()).collect();
+
+    // Key lines: about half the (facet, role) pairs get one, sometimes shared with the next role;
+    // the dice add repeats, unknown facets and roles, long texts and dangling conflicts.
+    let mut key_lines: Vec<KeyLine> = Vec::new();
+    for (fi, f) in facets.iter().enumerate() {
+        let mut ri = 0;
+        while ri < role_ids.len() {
+            if rng.percent(50) {
+                let shared = ri + 1 < role_ids.len() && rng.percent(20);
+                let mut roles: Vec<String> = role_ids[ri..=ri + usize::from(shared)].to_vec();
+                ri += usize::from(shared);
+                if bad(rng) {
+                    roles.push(if rng.percent(50) {
+                        weird_id(rng)
+                    } else {
+                        role_ids[0].clone()
+                    });
+                }
+                if bad(rng) {
+                    roles.clear();
+                }
+                let words = if bad(rng) {
+                    13 + rng.below(3)
+                } else {
+                    1 + rng.below(12)
+                };
+                key_lines.push(KeyLine {
+                    id: if bad(rng) {
+                        weird_id(rng)
+                    } else if bad(rng) {
+                        "l0-0".into()
+                    } else {
+                        format!("l{fi}-{ri}")
+                    },
+                    facet: if bad(rng) {
+                        weird_id(rng)
+                    } else {
+                        f.id.clone()
+                    },
+                    roles,
+                    text: if bad(rng) {
+                        text(rng)
+                    } else {
+                        vec!["word"; words].join(" ")
+                    },
+                    sources: cites(rng, 1),
+                    conflicts: (0..rng.below(2))
+                        .map(|_| {
+                            if bad(rng) || conflict_ids.is_empty() {
+                                weird_id(rng)
+                            } else {
+                                rng.pick(&conflict_ids).clone()
+                            }
+                        })
+                        .collect(),
+                });
+            }
+            ri += 1;
+        }
+    }
 
     let d = Dataset {
         format: if bad(rng) { rng.next() as u32 } else { FORMAT },
@@ -1632,7 +1982,7 @@ fn random_dataset(rng: &mut Rng) -> String {
         roles,
         claims,
         conflicts,
-        key_lines: Vec::new(),
+        key_lines,
     };
     serde_json::to_string(&d).expect("a Dataset serializes")
 }
@@ -1690,6 +2040,7 @@ fn follows_the_rules(d: &Dataset) -> bool {
             .is_some_and(|f| f.topics.iter().any(|t| t.id == topic))
     };
     let claims: HashSet<&str> = d.claims.iter().map(|c| c.id.as_str()).collect();
+    let conflicts: HashSet<&str> = d.conflicts.iter().map(|k| k.id.as_str()).collect();
 
     d.format == FORMAT
         && text(&d.version)
@@ -1752,6 +2103,25 @@ fn follows_the_rules(d: &Dataset) -> bool {
                         && s.claims.iter().all(|c| claims.contains(c.as_str()))
                 })
         })
+        && unique(d.key_lines.iter().map(|k| k.id.as_str()))
+        && d.key_lines.iter().all(|k| {
+            d.facets.iter().any(|f| f.id == k.facet)
+                && !k.roles.is_empty()
+                && role_list(&k.roles)
+                && text(&k.text)
+                && k.text.split_whitespace().count() <= KEY_LINE_WORDS
+                && cited(&k.sources, 1)
+                && k.conflicts.iter().all(|c| conflicts.contains(c.as_str()))
+        })
+        // One line per (facet, role): no pair is claimed twice, within a line or across lines.
+        && {
+            let pairs: Vec<(&str, &str)> = d
+                .key_lines
+                .iter()
+                .flat_map(|k| k.roles.iter().map(|r| (k.facet.as_str(), r.as_str())))
+                .collect();
+            pairs.iter().collect::<HashSet<_>>().len() == pairs.len()
+        }
 }
 
 /// What happened to one input.
@@ -1761,7 +2131,7 @@ enum Outcome {
     Invalid,
 }
 
-const TOP_LEVEL: [&str; 8] = [
+const TOP_LEVEL: [&str; 9] = [
     "format",
     "version",
     "last_reviewed",
@@ -1770,6 +2140,7 @@ const TOP_LEVEL: [&str; 8] = [
     "roles",
     "claims",
     "conflicts",
+    "key_lines",
 ];
 
 /// Parses and validates `input`, asserting the properties; panics (caught by the caller) on a
@@ -2014,6 +2385,9 @@ fn paraphrases(d: &Dataset) -> Vec<(String, &str)> {
             texts.push((format!("conflict {} side {j}", k.id), s.text.as_str()));
         }
     }
+    for k in &d.key_lines {
+        texts.push((format!("key line {}", k.id), k.text.as_str()));
+    }
     texts
 }
 
@@ -2069,7 +2443,7 @@ fn copy_check_without_the_articles_is_skipped_not_failed() {
     assert!(!assert_no_copies(&data::bundled(), &missing));
 }
 
-/// Fails if a text of `d` copies 8+ words from an article in `dir`; returns whether the check
+/// Fails if a text of `d` copies 6+ words from an article in `dir`; returns whether the check
 /// ran (false, with a note on stderr, when `dir` does not exist).
 fn assert_no_copies(d: &Dataset, dir: &Path) -> bool {
     if !dir.is_dir() {
