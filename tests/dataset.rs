@@ -208,7 +208,10 @@ fn bundled_key_lines_on_disputed_reporting_lines_are_marked() {
             .iter()
             .find(|k| k.id == conflict)
             .expect("conflict");
-        assert!(k.roles.iter().any(|r| r == role), "{conflict} is not about {role}");
+        assert!(
+            k.roles.iter().any(|r| r == role),
+            "{conflict} is not about {role}"
+        );
     }
     // Every conflict a key line names concerns one of the line's roles.
     for line in &d.key_lines {
@@ -842,7 +845,8 @@ const BROKEN: &[Case] = &[
         "key line of 13 words",
         |d| {
             let mut k = key_line("thirteen");
-            k.text = "One two three four five six seven eight nine ten eleven twelve thirteen.".into();
+            k.text =
+                "One two three four five six seven eight nine ten eleven twelve thirteen.".into();
             d.key_lines.insert(0, k);
         },
         &["key_lines[0].text: 13 words (a key line has at most 12)"],
@@ -905,11 +909,7 @@ const BROKEN: &[Case] = &[
         },
         &[],
     ),
-    (
-        "allowed: no key lines at all",
-        |d| d.key_lines.clear(),
-        &[],
-    ),
+    ("allowed: no key lines at all", |d| d.key_lines.clear(), &[]),
     (
         "allowed: same topic id in two facets",
         |d| d.facets[0].topics.push(topic("reports-to")),
