@@ -5,7 +5,9 @@
 use crate::compare::{facet_indices, role_columns};
 use crate::dom;
 use crate::model::Dataset;
-use crate::state::{Action, Detail, Filters, Mode, CERTIFICATIONS, DUTIES, ISSUER, REPORTING, TARGET};
+use crate::state::{
+    Action, Detail, Filters, Mode, CERTIFICATIONS, DUTIES, ISSUER, REPORTING, TARGET,
+};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -114,31 +116,37 @@ pub fn Controls(props: &ControlsProps) -> Html {
     let many = d.roles.len() > ROLE_FILTER_FROM;
     let role_query = role_query.trim().to_lowercase();
 
-    let roles = d.roles.iter().filter(|role| {
-        // The reader's filter narrows the list; checked roles always stay in it.
-        role_query.is_empty()
-            || roles_on.contains(&role.id)
-            || role.abbr.to_lowercase().contains(&role_query)
-            || role.name.to_lowercase().contains(&role_query)
-    }).map(|role| {
-        let on = roles_on.contains(&role.id);
-        // At least two roles stay selected: a comparison of one is no comparison.
-        let locked = on && selected_roles <= 2;
-        let next = toggled(&role_ids, &roles_on, &roles_default, &role.id);
-        let act = act.clone();
-        let onclick = Callback::from(move |_: MouseEvent| act.emit(Action::SetRoles(next.clone())));
-        let id = format!("{p}-role-{}", role.id);
-        html! {
-            <label class="rc-check" key={role.id.clone()} for={id.clone()}>
-                <input type="checkbox" {id} checked={on} disabled={locked}
-                    aria-describedby={locked.then(|| format!("{p}-roles-hint"))} {onclick} />
-                <abbr title={role.name.clone()}>{&role.abbr}</abbr>
-                if many {
-                    <span class="rc-role-name">{&role.name}</span>
-                }
-            </label>
-        }
-    }).collect::<Html>();
+    let roles = d
+        .roles
+        .iter()
+        .filter(|role| {
+            // The reader's filter narrows the list; checked roles always stay in it.
+            role_query.is_empty()
+                || roles_on.contains(&role.id)
+                || role.abbr.to_lowercase().contains(&role_query)
+                || role.name.to_lowercase().contains(&role_query)
+        })
+        .map(|role| {
+            let on = roles_on.contains(&role.id);
+            // At least two roles stay selected: a comparison of one is no comparison.
+            let locked = on && selected_roles <= 2;
+            let next = toggled(&role_ids, &roles_on, &roles_default, &role.id);
+            let act = act.clone();
+            let onclick =
+                Callback::from(move |_: MouseEvent| act.emit(Action::SetRoles(next.clone())));
+            let id = format!("{p}-role-{}", role.id);
+            html! {
+                <label class="rc-check" key={role.id.clone()} for={id.clone()}>
+                    <input type="checkbox" {id} checked={on} disabled={locked}
+                        aria-describedby={locked.then(|| format!("{p}-roles-hint"))} {onclick} />
+                    <abbr title={role.name.clone()}>{&role.abbr}</abbr>
+                    if many {
+                        <span class="rc-role-name">{&role.name}</span>
+                    }
+                </label>
+            }
+        })
+        .collect::<Html>();
 
     let facet_on = |id: &str| facets_on.iter().any(|x| x == id);
     let facets = d.facets.iter().map(|facet| {
@@ -289,7 +297,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     ref={props.reset_ref.clone()}
                     aria-disabled={if narrowed { "false" } else { "true" }}>{"Reset filters"}</button>
             </div>
-            <div class="rc-more" id={more_id} hidden={!*more_open}>
+            <div class="rc-more-panel" id={more_id} hidden={!*more_open}>
                 <fieldset class="rc-group">
                     <legend>{"Sections"}</legend>
                     { for facets }
@@ -328,7 +336,13 @@ mod tests {
         // With many roles the default is a few of them: picking them again reads as the default.
         let many = ids(&["a", "b", "c", "d", "e"]);
         let default = ids(&["a", "b", "c"]);
-        assert_eq!(toggled(&many, &default, &default, "d"), ids(&["a", "b", "c", "d"]));
-        assert_eq!(toggled(&many, &ids(&["a", "b", "c", "d"]), &default, "d"), ids(&[]));
+        assert_eq!(
+            toggled(&many, &default, &default, "d"),
+            ids(&["a", "b", "c", "d"])
+        );
+        assert_eq!(
+            toggled(&many, &ids(&["a", "b", "c", "d"]), &default, "d"),
+            ids(&[])
+        );
     }
 }

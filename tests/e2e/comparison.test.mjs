@@ -89,16 +89,32 @@ function snapshot(page) {
     return {
       count: root.querySelector(".rc-count")?.textContent ?? null,
       columns: all(table, "thead th[scope=col] .rc-abbr").map((e) => e.textContent),
-      rows: all(table, "tr.rc-row-data:not([hidden])").map((tr) => ({
-        key: tr.dataset.row,
-        badge: tr.querySelector(".rc-badge")?.textContent ?? null,
-        conflicts: all(tr, ".rc-conflict-title").map((e) => e.textContent),
-        cells: [...tr.children]
-          .filter((c) => c.tagName === "TD")
-          .map((td) =>
-            td.classList.contains("rc-gap") ? "gap" : all(td, "li[data-claim]").map((li) => li.dataset.claim),
-          ),
-      })),
+      // A topic is one line of the roles' own statements (absent when everything on it is
+      // shared) and one line per group of shared statements, all with the topic's data-row.
+      rows: Object.values(
+        all(table, "tr.rc-row-data:not([hidden])").reduce((topics, tr) => {
+          const key = tr.dataset.row;
+          const topic = (topics[key] ??= { key, badge: null, conflicts: [], cells: null, shared: [] });
+          topic.badge ??= tr.querySelector(".rc-badge")?.textContent ?? null;
+          topic.conflicts.push(...all(tr, ".rc-conflict-title").map((e) => e.textContent));
+          if (tr.classList.contains("rc-row-shared")) {
+            const td = tr.querySelector("td.rc-shared");
+            topic.shared.push({
+              roles: td.dataset.role.replace(/^Shared by /, "").split(/, | and /),
+              claims: all(td, "li[data-claim]").map((li) => li.dataset.claim),
+            });
+          } else {
+            topic.cells = [...tr.children]
+              .filter((c) => c.tagName === "TD")
+              .map((td) =>
+                td.classList.contains("rc-gap")
+                  ? td.textContent.includes("shared") ? "in-shared" : "gap"
+                  : all(td, "li[data-claim]").map((li) => li.dataset.claim),
+              );
+          }
+          return topics;
+        }, {}),
+      ),
       marks: all(table, "td mark").map((m) => m.textContent),
       empty: root.querySelector(".rc-empty p")?.textContent ?? null,
     };
@@ -107,10 +123,12 @@ function snapshot(page) {
 
 // The part of an expected.json entry that the snapshot holds.
 function want(e) {
+  // A topic whose statements are all shared has no line of its own statements.
+  const ownLine = (r) => r.shared.length === 0 || r.cells.some((c) => Array.isArray(c));
   return {
     count: e.count,
     columns: e.shown > 0 ? e.columns : [],
-    rows: e.rows,
+    rows: e.rows.map((r) => ({ ...r, cells: ownLine(r) ? r.cells : null })),
     marks: e.marks,
     empty: e.empty,
   };
@@ -130,11 +148,14 @@ async function settle(page, count) {
 
 // Drives the widget from the default into `s` with its controls only.
 async function drive(page, s) {
+  // The secondary filters sit behind "More filters".
+  const more = await inWidget(page, "button.rc-more");
+  if ((await more.getAttribute("aria-expanded")) !== "true") await more.click();
   // The narrowing selects first, while every section (so every select) is shown.
   for (const [field, suffix] of SELECTS) {
     if (s[field] !== null) await (await inWidget(page, id(suffix))).selectOption(s[field]);
   }
-  for (const facet of DATASET.facets.filter((f) => f.filter)) {
+  for (const facet of DATASET.facets) {
     const on = s.facets.length === 0 || s.facets.includes(facet.id);
     const box = await inWidget(page, id(`facet-${facet.id}`));
     if ((await box.isChecked()) !== on) await box.click();
@@ -186,6 +207,21 @@ async function reported(page) {
   });
 }
 
+// The state object a state reads back as: every compared role and shown section listed.
+function expectedState(s) {
+  return {
+    roles: s.roles.length ? s.roles : DATASET.roles.map((r) => r.id),
+    facets: s.facets.length ? s.facets : DATASET.facets.map((f) => f.id),
+    mode: s.mode,
+    search: s.search,
+    dutyTopic: s.duty_topic,
+    issuer: s.issuer,
+    suits: s.suits,
+    target: s.target,
+    detail: "summary",
+  };
+}
+
 test("expected.json was written from the current states.json", () => {
   assert.deepEqual(
     EXPECTED.map((e) => e.state),
@@ -212,24 +248,18 @@ test("every state, driven through the controls, matches the native comparison", 
       // The element agrees about where the controls took it.
       const { state, change } = await reported(page);
       if (state !== null) {
-        assert.deepEqual(state, {
-          roles: s.roles,
-          facets: s.facets,
-          mode: s.mode,
-          search: s.search,
-          dutyTopic: s.duty_topic,
-          issuer: s.issuer,
-          suits: s.suits,
-          target: s.target,
-        });
+        assert.deepEqual(state, expectedState(s));
       }
       if (s.name !== DEFAULT.name) {
         assert.ok(change, "no role-compare-change event");
+        // The event's detail is the state object, plus what it shows.
+        const { visibleRows, visibleStatements, ...rest } = change;
         assert.deepEqual(
-          { roles: change.roles, facets: change.facets, mode: change.mode, search: change.search },
-          { roles: s.roles, facets: s.facets, mode: s.mode, search: s.search },
+          Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v ?? null])),
+          expectedState(s),
         );
-        assert.equal(change.visibleRows, e.shown);
+        assert.equal(visibleRows, e.shown);
+        assert.equal(typeof visibleStatements, "number");
       }
     });
   }
@@ -286,7 +316,7 @@ test("the empty state says why and its reset button works", async () => {
   const e = BY_NAME.get(s.name);
   await drive(page, s);
   await settle(page, e.count);
-  assert.equal(e.count, "No rows match the filters");
+  assert.equal(e.count, "No statements match the filters");
   const shown = await snapshot(page);
   assert.equal(shown.empty, e.empty);
   assert.ok(shown.empty.includes(`search: \u201c${s.search}\u201d`), shown.empty);
@@ -311,7 +341,7 @@ test("search highlights contain the search text, whatever its case", async () =>
       { timeout: 3_000 },
     );
     const { rows, marks } = await page.evaluate(() => {
-      const table = document.querySelector("role-compare").shadowRoot.querySelector("table.rc-table");
+      const table = document.querySelector("role-compare").shadowRoot.querySelector(".rc-scroll table.rc-table");
       return {
         rows: [...table.querySelectorAll("tr.rc-row-data:not([hidden])")].map((tr) => tr.querySelectorAll("td mark").length),
         marks: [...table.querySelectorAll("td mark")].map((m) => m.textContent),
@@ -328,8 +358,20 @@ test("search highlights contain the search text, whatever its case", async () =>
   await context.close();
 });
 
+// Opens every section's sourced detail, as the reader's "Open all sourced detail" button does.
+async function openDetail(page) {
+  const button = await inWidget(page, "button.rc-detail-all");
+  if ((await button.getAttribute("aria-pressed")) !== "true") await button.click();
+  await page.waitForFunction(
+    () => !document.querySelector("role-compare").shadowRoot.querySelector(".rc-collapsed"),
+    null,
+    { timeout: 3_000 },
+  );
+}
+
 test("a citation marker discloses its source; Escape closes it and focus stays", async () => {
   const { context, page, problems } = await openWidget();
+  await openDetail(page);
   const li = await inWidget(page, "td li[data-claim]");
   const claimId = await li.getAttribute("data-claim");
   const claim = DATASET.claims.find((c) => c.id === claimId);
@@ -367,6 +409,7 @@ test("a citation marker discloses its source; Escape closes it and focus stays",
 
 test("a 'Sources disagree' button expands to every side", async () => {
   const { context, page, problems } = await openWidget();
+  await openDetail(page);
   const button = await inWidget(page, "tr.rc-row-data:not([hidden]) .rc-conflict-button");
   assert.match(await button.textContent(), /Sources disagree/);
   assert.equal(await button.getAttribute("aria-expanded"), "false");
