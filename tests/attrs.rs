@@ -3,13 +3,17 @@
 //! `StateObject::from_json` (the wasm build's reader of the `state` property) is checked against
 //! serde_json reading the same text through the type's serde derive: both accept the same texts
 //! and read the same object. The attribute cases check the fallbacks and warnings page authors
-//! see.
+//! see, the `detail` attribute among them, and that with many roles (more than four, where the
+//! default compares the first three) a list of every role keeps every role, on the way in and
+//! through the `state` object's round trip.
 
 #![cfg(not(target_arch = "wasm32"))]
 
 use role_compare::attrs::{filters_from_attributes, StateObject};
+use role_compare::compare::role_columns;
 use role_compare::data;
-use role_compare::state::Mode;
+use role_compare::model::Dataset;
+use role_compare::state::{Detail, Filters, Mode};
 
 #[test]
 fn state_json_reads_like_the_serde_derive() {
@@ -30,6 +34,9 @@ fn state_json_reads_like_the_serde_derive() {
         "{",
         "",
         r#"{"search":"\u00e9\ud83d\ude00"}"#,
+        r#"{"detail":"full","mode":"shared"}"#,
+        r#"{"detail":null}"#,
+        r#"{"detail":["full"]}"#,
     ];
     for text in cases {
         let ours = StateObject::from_json(text);
@@ -102,4 +109,58 @@ fn attributes_fall_back_and_warn() {
     assert_eq!(two.filters.facets, ["duties"]);
     assert_eq!(two.warnings.len(), 1);
     assert!(two.warnings[0].contains("ignored \"nope\""));
+    let full = attrs(&[("detail", " full ")]);
+    assert_eq!(full.filters.detail, Detail::Full);
+    assert!(full.warnings.is_empty());
+    let bad = attrs(&[("detail", "everything")]);
+    assert_eq!(bad.filters.detail, Detail::Summary);
+    assert_eq!(bad.warnings.len(), 1, "{:?}", bad.warnings);
+    assert!(bad.warnings[0].contains("detail=\"everything\""));
+}
+
+/// The bundled dataset with three more roles (no claims of theirs needed here): more than
+/// four, so the default compares the first three.
+fn six_roles() -> Dataset {
+    let mut d = data::bundled();
+    for (id, abbr) in [("cto", "CTO"), ("cfo", "CFO"), ("cmo", "CMO")] {
+        let mut role = d.roles[0].clone();
+        role.id = id.into();
+        role.abbr = abbr.into();
+        d.roles.push(role);
+    }
+    d
+}
+
+#[test]
+fn many_roles_listed_in_full_stay_in_full() {
+    let d = six_roles();
+    let every = "cio ciso cso cto cfo cmo";
+    // The attribute: every role named compares every role, not the default three.
+    let parsed = filters_from_attributes(&d, |name| (name == "roles").then(|| every.to_owned()));
+    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+    assert_eq!(role_columns(&d, &parsed.filters.roles).len(), 6);
+    // No attribute: the first three.
+    let none = filters_from_attributes(&d, |_| None);
+    assert_eq!(role_columns(&d, &none.filters.roles), [0, 1, 2]);
+    // The state object lists what is compared, and reads back as the same comparison.
+    let all_six = Filters {
+        roles: every.split(' ').map(String::from).collect(),
+        ..Filters::default()
+    };
+    for f in [all_six, Filters::default()] {
+        let object = StateObject::shown(&f, &d);
+        let back = object.to_filters(&d);
+        assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+        assert_eq!(
+            role_columns(&d, &back.filters.roles),
+            role_columns(&d, &f.roles),
+            "{:?} read back from {:?}",
+            back.filters.roles,
+            object.roles
+        );
+    }
+    assert_eq!(
+        StateObject::shown(&Filters::default(), &d).roles,
+        ["cio", "ciso", "cso"]
+    );
 }

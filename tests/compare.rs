@@ -1,36 +1,54 @@
-//! Native tests of the comparison (`compare::compare`, `compare::matches`) and of the filter
-//! state (`state::Filters::apply`, `describe`).
+//! Native tests of the comparison (`compare::compare`, `compare::role_columns`,
+//! `compare::matches`) and of the filter state (`state::Filters::apply`, `is_narrowed`,
+//! `active_count`, `detail_open`, `describe`).
+//!
+//! The comparison is statement by statement: a claim about several compared roles is one shared
+//! statement, shown once in the row's `shared` groups; a role's cell holds the statements about
+//! it alone, or says its statements are in the shared ones, or is a gap. The modes filter
+//! statements (Differences hides those every compared role shares, Shared keeps those two or more
+//! share) and a row left without statements is not shown.
 //!
 //! - **A constructed dataset** (`tiny()`, built here in Rust): three roles, five reader facets
 //!   and one facet that is not a reader filter, claims written so that every status (shared,
-//!   differs, only one role) and every claim-level filter has a case. Expectations on it are
-//!   exact (`check(filters, ["facet/topic: Badge", …])`) and do not move when the bundled content
+//!   differs, only one role), every kind of cell (own statements, "in the shared statements",
+//!   gap), shared groups of two and of three roles, and every claim-level filter has a case.
+//!   Expectations on it are exact (`check(filters, ["facet/topic: Badge", …])`, and
+//!   `check_detail` with every cell and shared group) and do not move when the bundled content
 //!   is edited. Every filter is covered alone and in the combinations that interact: roles (two
 //!   of three, unknown ids, all unknown, one role), sections, duty topic, issuer, "suits",
-//!   reporting target, the three modes, search (case, Unicode, whitespace), counts, gaps and
-//!   which conflicts are attached.
-//! - **The bundled dataset**: a few facts that any faithful content keeps (the CIO has a
-//!   reporting line; the physical-security dispute is attached when the CSO is compared), and the
-//!   counts read independently off `src/data/roles.json`.
+//!   reporting target, the three modes, search (case, Unicode, whitespace, only over the
+//!   statements the mode leaves), counts of rows and of statements, gaps and which conflicts are
+//!   attached.
+//! - **Many roles** (`crowd()`: `tiny()` with three more roles, and `with_extra_roles(n)`): with
+//!   more than four roles the default compares the first three, a claim's columns are only the
+//!   compared roles it names, and an explicit choice is honoured.
+//! - **The bundled dataset**: the "done when" (with three roles Differences shows fewer
+//!   statements than All and Shared more than none; a claim about two compared roles appears once
+//!   in its row; with two roles Differences hides what both share), a few facts that any faithful
+//!   content keeps, and the counts read independently off the claims.
 //! - **`matches`**: byte ranges on char boundaries for tricky Unicode (É/é, ß/ẞ, Turkish İ, the
 //!   Kelvin sign, Greek final sigma, combining marks, emoji), and a deterministic fuzz of it.
-//! - **Property test**: about 2,000 pseudo-random `Filters` over the bundled data (and 500 over
-//!   `tiny()`), each checked against an independent re-statement of the rules and against the
-//!   invariants: shown ≤ total; every row has a non-gap cell; Differences ∪ Shared = All;
-//!   `Only(c)` has exactly one non-gap cell, at `c`; search results are a subset of the unsearched
-//!   rows. `ROLE_COMPARE_COMPARE_CASES` and `ROLE_COMPARE_COMPARE_SEED` change the run.
+//! - **Property test**: about 2,000 pseudo-random `Filters` over the bundled data (and 500 each
+//!   over `tiny()` and `crowd()`), each checked against `reference`, an independent re-statement
+//!   of the rules, and against the invariants: shown ≤ total and statements ≤ statements_total;
+//!   every statement shows once, in its own role's cell or in the shared group of exactly the
+//!   compared roles it names; cells say "in shared" exactly when a shared group covers them; the
+//!   status does not depend on the mode; Differences ∪ Shared = All statement by statement;
+//!   search results are a subset of the unsearched rows; the detail level changes nothing.
+//!   `ROLE_COMPARE_COMPARE_CASES` and `ROLE_COMPARE_COMPARE_SEED` change the run.
 
 #![cfg(not(target_arch = "wasm32"))]
 
 use role_compare::compare::{
-    compare, layout_filters, matches, Cell, Comparison, Group, Row, Status,
+    compare, layout_filters, matches, role_columns, Cell, Comparison, Group, Row, Shared, Status,
+    DEFAULT_COLUMNS, MANY_ROLES,
 };
 use role_compare::data;
 use role_compare::model::{
     Citation, Claim, Conflict, ConflictSide, Dataset, Facet, Role, Source, SourceKind, Topic,
     FORMAT,
 };
-use role_compare::state::{Action, Filters, Mode};
+use role_compare::state::{Action, Detail, Filters, Mode};
 use role_compare::validate::validate;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -69,29 +87,54 @@ fn rows(d: &Dataset, f: &Filters) -> Vec<String> {
         .collect()
 }
 
-/// Every visible row as `facet/topic: Badge | cell | cell …`, each cell its claim ids or `gap`.
+/// A cell as the tests spell it: its claim ids, `shared` (everything it has is in the row's
+/// shared statements) or `gap`.
+fn cell_text(d: &Dataset, cell: &Cell) -> String {
+    match cell {
+        Cell::Gap => s("gap"),
+        Cell::InShared => s("shared"),
+        Cell::Claims(cs) => cs
+            .iter()
+            .map(|&i| d.claims[i].id.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    }
+}
+
+/// Every visible row as `facet/topic: Badge | cell | cell … || CIO+CISO: ids || …`: each cell as
+/// `cell_text` spells it, then each group of shared statements with the roles that share it.
 fn detail(d: &Dataset, f: &Filters) -> Vec<String> {
     let c = compare(d, f);
     c.rows()
         .map(|(fi, r)| {
-            let cells: Vec<String> = r
-                .cells
-                .iter()
-                .map(|cell| match cell {
-                    Cell::Gap => s("gap"),
-                    Cell::Claims(cs) => cs
-                        .iter()
-                        .map(|&i| d.claims[i].id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                })
-                .collect();
-            format!(
+            let cells: Vec<String> = r.cells.iter().map(|cell| cell_text(d, cell)).collect();
+            let mut line = format!(
                 "{}: {} | {}",
                 key(d, fi, r),
                 badge(d, &c, r),
                 cells.join(" | ")
-            )
+            );
+            for g in &r.shared {
+                let who: Vec<&str> = g
+                    .columns
+                    .iter()
+                    .map(|&col| d.roles[c.columns[col]].abbr.as_str())
+                    .collect();
+                let what: Vec<&str> = g.claims.iter().map(|&i| d.claims[i].id.as_str()).collect();
+                line.push_str(&format!(" || {}: {}", who.join("+"), what.join(" ")));
+            }
+            line
+        })
+        .collect()
+}
+
+/// Every statement the comparison shows, as claim ids in display order.
+fn shown_claims(d: &Dataset, c: &Comparison) -> Vec<String> {
+    c.rows()
+        .flat_map(|(_, r)| {
+            r.claims()
+                .map(|i| d.claims[i].id.clone())
+                .collect::<Vec<_>>()
         })
         .collect()
 }
@@ -129,6 +172,19 @@ fn check_counts(f: &Filters, shown: usize, total: usize) {
     let c = compare(&tiny(), f);
     assert_eq!((c.shown, c.total), (shown, total), "shown/total for {f:?}");
     assert_eq!(c.shown, c.rows().count(), "shown is the number of rows");
+}
+
+/// Statements shown (each once) and statements about the compared roles in the whole dataset.
+#[track_caller]
+fn check_statements(f: &Filters, statements: usize, statements_total: usize) {
+    let c = compare(&tiny(), f);
+    assert_eq!(
+        (c.statements, c.statements_total),
+        (statements, statements_total),
+        "statements/statements_total for {f:?}"
+    );
+    let each: usize = c.rows().map(|(_, r)| r.claims().count()).sum();
+    assert_eq!(c.statements, each, "statements is what the rows show");
 }
 
 fn roles(r: &[&str]) -> Filters {
@@ -220,20 +276,21 @@ const TINY_CONFLICTS: [(&str, &str, &str); 4] = [
     ("k-reports", "reporting/reports-to", "ciso cso"),
 ];
 
-/// A small dataset whose every row is known by heart:
+/// A small dataset whose every row is known by heart (all three roles, mode All; "shared" is a
+/// cell whose statements are all in the row's shared groups):
 ///
-/// | row | CIO | CISO | CSO | all three |
-/// |---|---|---|---|---|
-/// | focus/mission | m-all m-all-2 | same | same | Shared |
-/// | focus/scope | s-cio | s-ciso | gap | Differs |
-/// | focus/unstated | gap | gap | gap | (no row) |
-/// | duties/budget | d-budget | gap | gap | Only CIO |
-/// | duties/strategy | d-strategy (cio+ciso) | d-strategy | gap | Differs |
-/// | duties/training | d-training-all | d-training-all d-training-ciso | d-training-all | Differs |
-/// | certifications/recommended | c-pmp | c-cissp | gap | Differs |
-/// | certifications/issuer | c-isaca (ISACA, cio+ciso) | c-cissp-issuer (ISC2) c-isaca | c-cpp (ASIS International) | Differs |
-/// | reporting/reports-to | r-cio (CEO) | r-ciso (CIO, CTO) | r-cso (CIO) | Differs |
-/// | collaboration/together (not a reader filter) | k-together | k-together | gap | Differs |
+/// | row | CIO | CISO | CSO | shared statements | status |
+/// |---|---|---|---|---|---|
+/// | focus/mission | shared | shared | shared | all three: m-all m-all-2 | Shared |
+/// | focus/scope | s-cio | s-ciso | gap | | Differs |
+/// | focus/unstated | | | | | (no row) |
+/// | duties/budget | d-budget | gap | gap | | Only CIO |
+/// | duties/strategy | shared | shared | gap | CIO+CISO: d-strategy | Differs |
+/// | duties/training | shared | d-training-ciso | shared | all three: d-training-all | Differs |
+/// | certifications/recommended | c-pmp | c-cissp | gap | | Differs |
+/// | certifications/issuer | shared | c-cissp-issuer (ISC2) | c-cpp (ASIS International) | CIO+CISO: c-isaca (ISACA) | Differs |
+/// | reporting/reports-to | r-cio (CEO) | r-ciso (CIO, CTO) | r-cso (CIO) | | Differs |
+/// | collaboration/together (not a reader filter) | shared | shared | gap | CIO+CISO: k-together | Differs |
 fn tiny() -> Dataset {
     let split = |at: &str| {
         let (f, t) = at.split_once('/').expect("facet/topic");
@@ -323,6 +380,53 @@ fn tiny() -> Dataset {
     }
 }
 
+/// `tiny()` with the roles of `extra` (id, abbreviation) added after its three, and no claims
+/// about them.
+fn with_extra_roles(extra: &[(&str, &str)]) -> Dataset {
+    let mut d = tiny();
+    for &(id, abbr) in extra {
+        let mut role = d.roles[0].clone();
+        role.id = s(id);
+        role.abbr = s(abbr);
+        role.name = format!("Chief {abbr}");
+        role.summary = format!("The {abbr}.");
+        d.roles.push(role);
+    }
+    d
+}
+
+/// Claims `crowd()` adds to `tiny()`, in the format of `TINY_CLAIMS`.
+#[rustfmt::skip]
+const CROWD_CLAIMS: [(&str, &str, &str, &str, &str); 5] = [
+    ("x-cio-cfo-cmo", "cio cfo cmo", "focus/mission", "Keeps the lights on and the books straight.", ""),
+    ("x-cto", "cto", "focus/scope", "Runs the technology roadmap.", ""),
+    ("x-cfo", "cfo", "focus/unstated", "Counts the cost.", ""),
+    ("x-ciso-cto", "ciso cto", "duties/strategy", "Aligns security with the roadmap.", ""),
+    ("x-board", "cfo cmo", "reporting/reports-to", "Reports to the board.", "target=Board"),
+];
+
+/// Six roles — `tiny()`'s three, then the CTO, CFO and CMO — and the claims of `CROWD_CLAIMS`:
+/// more than `MANY_ROLES`, so the default compares the first three.
+fn crowd() -> Dataset {
+    let mut d = with_extra_roles(&[("cto", "CTO"), ("cfo", "CFO"), ("cmo", "CMO")]);
+    for &(id, roles, at, text, tags) in &CROWD_CLAIMS {
+        let (facet, topic) = at.split_once('/').expect("facet/topic");
+        let mut claim = d.claims[0].clone();
+        claim.id = s(id);
+        claim.roles = words(roles);
+        claim.facet = s(facet);
+        claim.topic = s(topic);
+        claim.text = s(text);
+        claim.tags = tags
+            .split_once('=')
+            .map(|(k, v)| (s(k), v.split(',').map(s).collect()))
+            .into_iter()
+            .collect();
+        d.claims.push(claim);
+    }
+    d
+}
+
 /// Every row of `tiny()` with all three roles and no other filter.
 const TINY_ALL: [&str; 9] = [
     "focus/mission: Shared",
@@ -337,11 +441,14 @@ const TINY_ALL: [&str; 9] = [
 ];
 
 #[test]
-fn the_constructed_dataset_is_valid() {
-    let d = tiny();
-    if let Err(errors) = validate(&d) {
-        let listed: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        panic!("tiny() is invalid:\n{}", listed.join("\n"));
+fn the_constructed_datasets_are_valid() {
+    // (`with_extra_roles` is not: its extra roles have no claims, which the validator refuses
+    // and the comparison does not mind.)
+    for (name, d) in [("tiny()", tiny()), ("crowd()", crowd())] {
+        if let Err(errors) = validate(&d) {
+            let listed: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            panic!("{name} is invalid:\n{}", listed.join("\n"));
+        }
     }
 }
 
@@ -353,6 +460,8 @@ fn the_constructed_dataset_is_valid() {
 fn defaults_show_every_row_with_claims_and_skip_empty_topics() {
     check(&Filters::default(), &TINY_ALL);
     check_counts(&Filters::default(), 9, 9);
+    // Every claim of tiny() is about one of the three roles, and all of them show, once each.
+    check_statements(&Filters::default(), 17, 17);
     let c = compare(&tiny(), &Filters::default());
     assert_eq!(c.columns, [0, 1, 2]);
     // Groups are facets in dataset order, each with at least one row.
@@ -362,21 +471,70 @@ fn defaults_show_every_row_with_claims_and_skip_empty_topics() {
 }
 
 #[test]
-fn cells_hold_each_roles_claims_in_dataset_order_or_a_gap() {
+fn each_statement_shows_once_in_its_roles_cell_or_in_a_shared_group() {
     check_detail(
         &Filters::default(),
         &[
-            "focus/mission: Shared | m-all m-all-2 | m-all m-all-2 | m-all m-all-2",
+            "focus/mission: Shared | shared | shared | shared || CIO+CISO+CSO: m-all m-all-2",
             "focus/scope: Differs | s-cio | s-ciso | gap",
             "duties/budget: Only CIO | d-budget | gap | gap",
-            "duties/strategy: Differs | d-strategy | d-strategy | gap",
-            "duties/training: Differs | d-training-all | d-training-all d-training-ciso | d-training-all",
+            "duties/strategy: Differs | shared | shared | gap || CIO+CISO: d-strategy",
+            "duties/training: Differs | shared | d-training-ciso | shared || CIO+CISO+CSO: d-training-all",
             "certifications/recommended: Differs | c-pmp | c-cissp | gap",
-            "certifications/issuer: Differs | c-isaca | c-cissp-issuer c-isaca | c-cpp",
+            "certifications/issuer: Differs | shared | c-cissp-issuer | c-cpp || CIO+CISO: c-isaca",
             "reporting/reports-to: Differs | r-cio | r-ciso | r-cso",
-            "collaboration/together: Differs | k-together | k-together | gap",
+            "collaboration/together: Differs | shared | shared | gap || CIO+CISO: k-together",
         ],
     );
+    // Row::claims: the cells' statements in column order, then the shared ones.
+    let d = tiny();
+    let c = compare(&d, &Filters::default());
+    let training = c.rows().nth(4).unwrap().1;
+    let ids: Vec<&str> = training.claims().map(|i| d.claims[i].id.as_str()).collect();
+    assert_eq!(ids, ["d-training-ciso", "d-training-all"]);
+    assert_eq!(
+        training.shared,
+        [Shared {
+            columns: vec![0, 1, 2],
+            claims: vec![6]
+        }]
+    );
+    // Every claim of the dataset shows exactly once.
+    let mut shown = shown_claims(&d, &c);
+    shown.sort();
+    let mut all: Vec<String> = d.claims.iter().map(|x| x.id.clone()).collect();
+    all.sort();
+    assert_eq!(shown, all);
+}
+
+#[test]
+fn shared_groups_follow_the_first_appearance_and_spanning_needs_neighbours() {
+    // Two groups on one row: one of CIO+CSO (not side by side) before one of all three.
+    let mut d = tiny();
+    let mut pair = d.claims[0].clone();
+    pair.id = s("m-cio-cso");
+    pair.roles = words("cio cso");
+    d.claims.insert(0, pair);
+    let c = compare(&d, &facets(&["focus"]));
+    let mission = &c.groups[0].rows[0];
+    assert_eq!(mission.status, Status::Differs);
+    assert_eq!(
+        mission.cells,
+        [Cell::InShared, Cell::InShared, Cell::InShared]
+    );
+    let groups: Vec<(Vec<usize>, Vec<usize>)> = mission
+        .shared
+        .iter()
+        .map(|g| (g.columns.clone(), g.claims.clone()))
+        .collect();
+    assert_eq!(groups, [(vec![0, 2], vec![0]), (vec![0, 1, 2], vec![1, 2])]);
+    let adjacent: Vec<bool> = mission.shared.iter().map(Shared::adjacent).collect();
+    assert_eq!(adjacent, [false, true]);
+    assert!(Shared {
+        columns: vec![1, 2],
+        claims: vec![]
+    }
+    .adjacent());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -432,23 +590,56 @@ fn two_of_three_roles() {
         check(&roles(pick), expected);
         check_counts(&roles(pick), expected.len(), expected.len());
     }
+    // A claim's columns are the compared roles it names: d-strategy (CIO and CISO) is the
+    // CISO's own statement when the CIO is not compared, and c-isaca likewise.
+    check_detail(
+        &roles(&["ciso", "cso"]),
+        &[
+            "focus/mission: Shared | shared | shared || CISO+CSO: m-all m-all-2",
+            "focus/scope: Only CISO | s-ciso | gap",
+            "duties/strategy: Only CISO | d-strategy | gap",
+            "duties/training: Differs | d-training-ciso | shared || CISO+CSO: d-training-all",
+            "certifications/recommended: Only CISO | c-cissp | gap",
+            "certifications/issuer: Differs | c-cissp-issuer c-isaca | c-cpp",
+            "reporting/reports-to: Differs | r-ciso | r-cso",
+            "collaboration/together: Only CISO | k-together | gap",
+        ],
+    );
+    check_detail(
+        &roles(&["cio", "ciso"]),
+        &[
+            "focus/mission: Shared | shared | shared || CIO+CISO: m-all m-all-2",
+            "focus/scope: Differs | s-cio | s-ciso",
+            "duties/budget: Only CIO | d-budget | gap",
+            "duties/strategy: Shared | shared | shared || CIO+CISO: d-strategy",
+            "duties/training: Differs | shared | d-training-ciso || CIO+CISO: d-training-all",
+            "certifications/recommended: Differs | c-pmp | c-cissp",
+            "certifications/issuer: Differs | shared | c-cissp-issuer || CIO+CISO: c-isaca",
+            "reporting/reports-to: Differs | r-cio | r-ciso",
+            "collaboration/together: Shared | shared | shared || CIO+CISO: k-together",
+        ],
+    );
     // The columns follow the dataset's order, not the order asked for.
     let c = compare(&tiny(), &roles(&["cso", "cio"]));
     assert_eq!(c.columns, [0, 2]);
     check_detail(
         &roles(&["cso", "cio"]),
         &[
-            "focus/mission: Shared | m-all m-all-2 | m-all m-all-2",
+            "focus/mission: Shared | shared | shared || CIO+CSO: m-all m-all-2",
             "focus/scope: Only CIO | s-cio | gap",
             "duties/budget: Only CIO | d-budget | gap",
             "duties/strategy: Only CIO | d-strategy | gap",
-            "duties/training: Shared | d-training-all | d-training-all",
+            "duties/training: Shared | shared | shared || CIO+CSO: d-training-all",
             "certifications/recommended: Only CIO | c-pmp | gap",
             "certifications/issuer: Differs | c-isaca | c-cpp",
             "reporting/reports-to: Differs | r-cio | r-cso",
             "collaboration/together: Only CIO | k-together | gap",
         ],
     );
+    // Statements about either role, counted off TINY_CLAIMS: all but the other role's own.
+    check_statements(&roles(&["cio", "ciso"]), 15, 15);
+    check_statements(&roles(&["ciso", "cso"]), 13, 13);
+    check_statements(&roles(&["cio", "cso"]), 12, 12);
 }
 
 #[test]
@@ -474,23 +665,126 @@ fn unknown_role_ids_are_ignored_and_all_unknown_means_all() {
 #[test]
 fn one_role_alone_makes_every_row_it_has_shared() {
     // The controls never offer fewer than two roles, but a host page can ask for one. Each row
-    // then trivially "covers every compared role": nothing is "Only X" and nothing differs.
-    check(
+    // then trivially "covers every compared role": nothing is "Only X" and nothing differs, and
+    // every statement is the role's own (nothing is shared with another compared role).
+    let alone = [
+        "focus/mission: Shared",
+        "duties/training: Shared",
+        "certifications/issuer: Shared",
+        "reporting/reports-to: Shared",
+    ];
+    check(&roles(&["cso"]), &alone);
+    check_counts(&roles(&["cso"]), 4, 4);
+    check_statements(&roles(&["cso"]), 5, 5);
+    check_detail(
         &roles(&["cso"]),
         &[
-            "focus/mission: Shared",
-            "duties/training: Shared",
-            "certifications/issuer: Shared",
-            "reporting/reports-to: Shared",
+            "focus/mission: Shared | m-all m-all-2",
+            "duties/training: Shared | d-training-all",
+            "certifications/issuer: Shared | c-cpp",
+            "reporting/reports-to: Shared | r-cso",
         ],
     );
-    check_counts(&roles(&["cso"]), 4, 4);
+    // With fewer than two columns there is nothing to differ from: Differences keeps every
+    // statement, and Shared (two or more roles) none.
     let differences = Filters {
         mode: Mode::Differences,
         ..roles(&["cso"])
     };
-    check(&differences, &[]);
-    check_counts(&differences, 0, 4);
+    check(&differences, &alone);
+    check_statements(&differences, 5, 5);
+    let shared = Filters {
+        mode: Mode::Shared,
+        ..roles(&["cso"])
+    };
+    check(&shared, &[]);
+    check_counts(&shared, 0, 4);
+    check_statements(&shared, 0, 5);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Many roles
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn more_than_four_roles_compare_the_first_three_by_default() {
+    assert_eq!((MANY_ROLES, DEFAULT_COLUMNS), (4, 3));
+    // Four roles: all of them, as always; five: the first three.
+    let four = with_extra_roles(&[("cto", "CTO")]);
+    assert_eq!(role_columns(&four, &[]), [0, 1, 2, 3]);
+    assert_eq!(compare(&four, &Filters::default()).columns, [0, 1, 2, 3]);
+    let five = with_extra_roles(&[("cto", "CTO"), ("cfo", "CFO")]);
+    assert_eq!(role_columns(&five, &[]), [0, 1, 2]);
+    assert_eq!(compare(&five, &Filters::default()).columns, [0, 1, 2]);
+    // The extra roles have no claims: the comparison is tiny()'s.
+    assert_eq!(
+        compare(&five, &Filters::default()),
+        compare(&tiny(), &Filters::default())
+    );
+
+    let d = crowd();
+    let c = compare(&d, &Filters::default());
+    assert_eq!(c.columns, [0, 1, 2]);
+    // Claims about roles that are not compared count only for the compared roles they name:
+    // x-cio-cfo-cmo is the CIO's own statement, x-ciso-cto the CISO's, and x-cto, x-cfo and
+    // x-board are about nobody compared.
+    assert_eq!(
+        detail(&d, &facets(&["focus", "duties", "reporting"])),
+        [
+            "focus/mission: Differs | x-cio-cfo-cmo | shared | shared || CIO+CISO+CSO: m-all m-all-2",
+            "focus/scope: Differs | s-cio | s-ciso | gap",
+            "duties/budget: Only CIO | d-budget | gap | gap",
+            "duties/strategy: Differs | shared | x-ciso-cto | gap || CIO+CISO: d-strategy",
+            "duties/training: Differs | shared | d-training-ciso | shared || CIO+CISO+CSO: d-training-all",
+            "reporting/reports-to: Differs | r-cio | r-ciso | r-cso",
+        ]
+    );
+    // Same rows as tiny(), but two more statements (x-cio-cfo-cmo, x-ciso-cto).
+    assert_eq!((c.shown, c.total), (9, 9));
+    assert_eq!((c.statements, c.statements_total), (19, 19));
+}
+
+#[test]
+fn many_roles_honour_an_explicit_choice_and_fall_back_to_the_default() {
+    let d = crowd();
+    // Two roles that are not among the first three.
+    let f = roles(&["cfo", "cto"]);
+    assert_eq!(compare(&d, &f).columns, [3, 4]);
+    assert_eq!(
+        detail(&d, &f),
+        [
+            "focus/mission: Only CFO | gap | x-cio-cfo-cmo",
+            "focus/scope: Only CTO | x-cto | gap",
+            "focus/unstated: Only CFO | gap | x-cfo",
+            "duties/strategy: Only CTO | x-ciso-cto | gap",
+            "reporting/reports-to: Only CFO | gap | x-board",
+        ]
+    );
+    // CFO and CMO share two statements.
+    assert_eq!(
+        detail(&d, &roles(&["cmo", "cfo"])),
+        [
+            "focus/mission: Shared | shared | shared || CFO+CMO: x-cio-cfo-cmo",
+            "focus/unstated: Only CFO | x-cfo | gap",
+            "reporting/reports-to: Shared | shared | shared || CFO+CMO: x-board",
+        ]
+    );
+    // Every role, named: every column.
+    let everyone: Vec<&str> = d.roles.iter().map(|r| r.id.as_str()).collect();
+    let c = compare(&d, &roles(&everyone));
+    assert_eq!(c.columns, [0, 1, 2, 3, 4, 5]);
+    assert_eq!(c.statements, d.claims.len());
+    // Names of which none exist mean the default, as an empty list does: the first three.
+    for bogus in [&["nobody"][..], &["CTO"], &[""]] {
+        assert_eq!(role_columns(&d, &ids(bogus)), [0, 1, 2], "{bogus:?}");
+        assert_eq!(
+            compare(&d, &roles(bogus)),
+            compare(&d, &Filters::default()),
+            "{bogus:?}"
+        );
+    }
+    // Unknown names next to known ones are ignored.
+    assert_eq!(role_columns(&d, &ids(&["nobody", "cmo", "cio"])), [0, 5]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -630,7 +924,7 @@ fn issuer_keeps_only_tagged_certification_claims() {
             facets: ids(&["certifications"]),
             ..isaca.clone()
         },
-        &["certifications/issuer: Differs | c-isaca | c-isaca | gap"],
+        &["certifications/issuer: Differs | shared | shared | gap || CIO+CISO: c-isaca"],
     );
     // Between the CIO and the CISO the one ISACA claim is shared: a claim-level filter can turn
     // a differing row into a shared one.
@@ -639,7 +933,10 @@ fn issuer_keeps_only_tagged_certification_claims() {
         facets: ids(&["certifications"]),
         ..isaca
     };
-    check(&pair, &["certifications/issuer: Shared"]);
+    check_detail(
+        &pair,
+        &["certifications/issuer: Shared | shared | shared || CIO+CISO: c-isaca"],
+    );
     let asis = Filters {
         issuer: Some(s("ASIS International")),
         ..Filters::default()
@@ -662,7 +959,7 @@ fn suits_keeps_certification_claims_about_that_role() {
         suits: Some(s("cio")),
         ..Filters::default()
     };
-    // The CISO column keeps the ISACA claim: it is about the CIO too.
+    // The ISACA claim stays, shared by the CIO and the CISO: it is about the CIO too.
     check_detail(
         &Filters {
             facets: ids(&["certifications"]),
@@ -670,7 +967,7 @@ fn suits_keeps_certification_claims_about_that_role() {
         },
         &[
             "certifications/recommended: Only CIO | c-pmp | gap | gap",
-            "certifications/issuer: Differs | c-isaca | c-isaca | gap",
+            "certifications/issuer: Differs | shared | shared | gap || CIO+CISO: c-isaca",
         ],
     );
     check(
@@ -707,7 +1004,7 @@ fn suits_keeps_certification_claims_about_that_role() {
     };
     check_detail(
         &both,
-        &["certifications/issuer: Differs | c-isaca | c-isaca | gap"],
+        &["certifications/issuer: Differs | shared | shared | gap || CIO+CISO: c-isaca"],
     );
     let none = Filters {
         issuer: Some(s("ISC2")),
@@ -783,31 +1080,79 @@ fn claim_filters_never_touch_other_facets() {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
-fn modes() {
+fn modes_filter_statements_with_three_roles() {
     check(&mode(Mode::All), &TINY_ALL);
-    check(&mode(Mode::Shared), &["focus/mission: Shared"]);
-    check_counts(&mode(Mode::Shared), 1, 9);
+    check_statements(&mode(Mode::All), 17, 17);
+    // Differences hides the statements all three share (m-all, m-all-2, d-training-all): the
+    // mission row goes, the training row keeps the CISO's own statement. Badges say how the
+    // roles relate on the whole row, whatever the mode hides.
+    check_detail(
+        &mode(Mode::Differences),
+        &[
+            "focus/scope: Differs | s-cio | s-ciso | gap",
+            "duties/budget: Only CIO | d-budget | gap | gap",
+            "duties/strategy: Differs | shared | shared | gap || CIO+CISO: d-strategy",
+            "duties/training: Differs | gap | d-training-ciso | gap",
+            "certifications/recommended: Differs | c-pmp | c-cissp | gap",
+            "certifications/issuer: Differs | shared | c-cissp-issuer | c-cpp || CIO+CISO: c-isaca",
+            "reporting/reports-to: Differs | r-cio | r-ciso | r-cso",
+            "collaboration/together: Differs | shared | shared | gap || CIO+CISO: k-together",
+        ],
+    );
     check(&mode(Mode::Differences), &TINY_ALL[1..]);
     check_counts(&mode(Mode::Differences), 8, 9);
-    // Shared needs every compared role and every claim about all of them: the training row has
-    // a claim for all three, but also one for the CISO alone.
+    check_statements(&mode(Mode::Differences), 14, 17);
+    // Shared keeps every statement two or more of them share, including those of two of three.
+    check_detail(
+        &mode(Mode::Shared),
+        &[
+            "focus/mission: Shared | shared | shared | shared || CIO+CISO+CSO: m-all m-all-2",
+            "duties/strategy: Differs | shared | shared | gap || CIO+CISO: d-strategy",
+            "duties/training: Differs | shared | shared | shared || CIO+CISO+CSO: d-training-all",
+            "certifications/issuer: Differs | shared | shared | gap || CIO+CISO: c-isaca",
+            "collaboration/together: Differs | shared | shared | gap || CIO+CISO: k-together",
+        ],
+    );
+    check_counts(&mode(Mode::Shared), 5, 9);
+    check_statements(&mode(Mode::Shared), 6, 17);
+}
+
+#[test]
+fn modes_filter_statements_with_two_roles() {
     let pair = |m: Mode, r: &[&str]| Filters {
         mode: m,
         ..roles(r)
     };
-    check(
-        &pair(Mode::Shared, &["cio", "ciso"]),
+    // Differences hides what the CIO and the CISO both hold, Shared shows only that: together
+    // they are All, with nothing in both.
+    check_detail(
+        &pair(Mode::Differences, &["cio", "ciso"]),
         &[
-            "focus/mission: Shared",
-            "duties/strategy: Shared",
-            "collaboration/together: Shared",
+            "focus/scope: Differs | s-cio | s-ciso",
+            "duties/budget: Only CIO | d-budget | gap",
+            "duties/training: Differs | gap | d-training-ciso",
+            "certifications/recommended: Differs | c-pmp | c-cissp",
+            "certifications/issuer: Differs | gap | c-cissp-issuer",
+            "reporting/reports-to: Differs | r-cio | r-ciso",
         ],
     );
+    check_statements(&pair(Mode::Differences, &["cio", "ciso"]), 9, 15);
+    check_detail(
+        &pair(Mode::Shared, &["cio", "ciso"]),
+        &[
+            "focus/mission: Shared | shared | shared || CIO+CISO: m-all m-all-2",
+            "duties/strategy: Shared | shared | shared || CIO+CISO: d-strategy",
+            "duties/training: Differs | shared | shared || CIO+CISO: d-training-all",
+            "certifications/issuer: Differs | shared | shared || CIO+CISO: c-isaca",
+            "collaboration/together: Shared | shared | shared || CIO+CISO: k-together",
+        ],
+    );
+    check_statements(&pair(Mode::Shared, &["cio", "ciso"]), 6, 15);
     check(
         &pair(Mode::Shared, &["cio", "cso"]),
         &["focus/mission: Shared", "duties/training: Shared"],
     );
-    // "Only X" rows count as differences.
+    // "Only X" rows are differences.
     check(
         &pair(Mode::Differences, &["ciso", "cso"]),
         &[
@@ -820,7 +1165,11 @@ fn modes() {
             "collaboration/together: Only CISO",
         ],
     );
-    // Mode combined with a claim filter acts on the filtered status.
+}
+
+#[test]
+fn modes_act_on_the_statements_the_claim_filters_leave() {
+    // Between the CISO and the CSO nobody shares a reporting line, whatever the target.
     let f = Filters {
         roles: ids(&["ciso", "cso"]),
         target: Some(s("CIO")),
@@ -835,10 +1184,31 @@ fn modes() {
         ..f
     };
     check(&f, &["reporting/reports-to: Differs"]);
+    // With the ISACA issuer the CIO and the CISO hold the one statement left, together: a
+    // difference among three roles, nothing to show as a difference between those two.
+    let isaca = |m: Mode, r: &[&str]| Filters {
+        issuer: Some(s("ISACA")),
+        facets: ids(&["certifications"]),
+        mode: m,
+        ..roles(r)
+    };
+    check(
+        &isaca(Mode::Differences, &[]),
+        &["certifications/issuer: Differs"],
+    );
+    check(
+        &isaca(Mode::Shared, &[]),
+        &["certifications/issuer: Differs"],
+    );
+    check(&isaca(Mode::Differences, &["cio", "ciso"]), &[]);
+    check(
+        &isaca(Mode::Shared, &["cio", "ciso"]),
+        &["certifications/issuer: Shared"],
+    );
 }
 
 #[test]
-fn mode_spellings() {
+fn mode_and_detail_spellings() {
     for m in Mode::ALL {
         assert_eq!(Mode::parse(m.as_str()), Some(m));
         assert_eq!(Mode::parse(&format!(" {} ", m.as_str())), Some(m));
@@ -846,6 +1216,23 @@ fn mode_spellings() {
     assert_eq!(Mode::parse("Shared"), None);
     assert_eq!(Mode::parse(""), None);
     assert_eq!(Mode::default(), Mode::All);
+    let labels: Vec<&str> = Mode::ALL.iter().map(|m| m.label()).collect();
+    assert_eq!(
+        labels,
+        ["All statements", "Differences only", "Shared only"]
+    );
+    for level in Detail::ALL {
+        assert_eq!(Detail::parse(level.as_str()), Some(level));
+        assert_eq!(
+            Detail::parse(&format!("\t{}\n", level.as_str())),
+            Some(level)
+        );
+    }
+    let spelled: Vec<&str> = Detail::ALL.iter().map(|l| l.as_str()).collect();
+    assert_eq!(spelled, ["summary", "full"]);
+    assert_eq!(Detail::parse("Full"), None);
+    assert_eq!(Detail::parse(""), None);
+    assert_eq!(Detail::default(), Detail::Summary);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -861,7 +1248,7 @@ fn search_is_case_insensitive_and_keeps_whole_rows() {
     // A match in one claim keeps the whole row, every cell included.
     check_detail(
         &search("security staff"),
-        &["duties/training: Differs | d-training-all | d-training-all d-training-ciso | d-training-all"],
+        &["duties/training: Differs | shared | d-training-ciso | shared || CIO+CISO+CSO: d-training-all"],
     );
     check(
         &search("cio"),
@@ -922,12 +1309,36 @@ fn search_only_sees_claims_left_by_the_other_filters() {
     };
     check(&f, &[]);
     check_counts(&f, 0, 8);
-    // Search and mode narrow together.
+    // Search and mode narrow together: the search looks only at the statements the mode
+    // leaves. "Trains every employee" is shared by all three, "Trains the security staff" is
+    // the CISO's alone.
     let f = Filters {
         mode: Mode::Shared,
         ..search("trains")
     };
+    check_detail(
+        &f,
+        &["duties/training: Differs | shared | shared | shared || CIO+CISO+CSO: d-training-all"],
+    );
+    let f = Filters {
+        mode: Mode::Shared,
+        ..search("security staff")
+    };
     check(&f, &[]);
+    let f = Filters {
+        mode: Mode::Differences,
+        ..search("every employee")
+    };
+    check(&f, &[]);
+    check_statements(&f, 0, 17);
+    let f = Filters {
+        mode: Mode::Differences,
+        ..search("trains")
+    };
+    check_detail(
+        &f,
+        &["duties/training: Differs | gap | d-training-ciso | gap"],
+    );
     let f = Filters {
         mode: Mode::Shared,
         roles: ids(&["cio", "cso"]),
@@ -945,7 +1356,7 @@ fn search_only_sees_claims_left_by_the_other_filters() {
 
 #[test]
 fn total_counts_rows_for_the_selected_roles_only() {
-    // total ignores every filter but the roles.
+    // total and statements_total ignore every filter but the roles.
     let narrowed = Filters {
         facets: ids(&["reporting"]),
         duty_topic: Some(s("budget")),
@@ -954,24 +1365,29 @@ fn total_counts_rows_for_the_selected_roles_only() {
         target: Some(s("Board")),
         mode: Mode::Shared,
         search: s("zzz"),
+        detail: Detail::Full,
         ..Filters::default()
     };
     check_counts(&narrowed, 0, 9);
-    let cases: [(&[&str], usize); 6] = [
-        (&["ciso", "cso"], 8),
-        (&["cio", "cso"], 9),
-        (&["cio", "ciso"], 9),
-        (&["cso"], 4),
-        (&["cio"], 9),
-        (&["nobody"], 9),
+    check_statements(&narrowed, 0, 17);
+    // (roles, topics with a claim about them, claims about them), counted off TINY_CLAIMS.
+    let cases: [(&[&str], usize, usize); 6] = [
+        (&["ciso", "cso"], 8, 13),
+        (&["cio", "cso"], 9, 12),
+        (&["cio", "ciso"], 9, 15),
+        (&["cso"], 4, 5),
+        (&["cio"], 9, 10),
+        (&["nobody"], 9, 17),
     ];
-    for (pick, total) in cases {
+    for (pick, total, statements_total) in cases {
         let f = Filters {
             roles: ids(pick),
             ..narrowed.clone()
         };
         check_counts(&f, 0, total);
+        check_statements(&f, 0, statements_total);
         check_counts(&roles(pick), total, total);
+        check_statements(&roles(pick), statements_total, statements_total);
     }
 }
 
@@ -1034,6 +1450,7 @@ fn apply_returns_none_for_actions_that_change_nothing() {
         Action::SetTarget(None),
         Action::SetMode(Mode::All),
         Action::SetSearch(String::new()),
+        Action::SetDetail(Detail::Summary),
         Action::Replace(Filters::default()),
         Action::Reset,
     ];
@@ -1049,6 +1466,7 @@ fn apply_returns_none_for_actions_that_change_nothing() {
         target: Some(s("CEO")),
         mode: Mode::Shared,
         search: s("x"),
+        detail: Detail::Full,
     };
     let same = [
         Action::SetRoles(ids(&["cio", "cso"])),
@@ -1059,6 +1477,7 @@ fn apply_returns_none_for_actions_that_change_nothing() {
         Action::SetTarget(Some(s("CEO"))),
         Action::SetMode(Mode::Shared),
         Action::SetSearch(s("x")),
+        Action::SetDetail(Detail::Full),
         Action::Replace(narrowed.clone()),
     ];
     for a in same {
@@ -1105,6 +1524,13 @@ fn apply_changes_exactly_one_field_per_action() {
     );
     expect(Action::SetMode(Mode::Differences), mode(Mode::Differences));
     expect(Action::SetSearch(s("cio")), search("cio"));
+    expect(
+        Action::SetDetail(Detail::Full),
+        Filters {
+            detail: Detail::Full,
+            ..Filters::default()
+        },
+    );
     // apply compares spellings, not meanings: whitespace is a change even though it matches
     // everything, and so is listing every role.
     expect(Action::SetSearch(s(" ")), search(" "));
@@ -1132,9 +1558,14 @@ fn apply_changes_exactly_one_field_per_action() {
 }
 
 #[test]
-fn is_narrowed_ignores_the_role_choice() {
+fn is_narrowed_ignores_the_role_choice_and_the_detail_level() {
     assert!(!Filters::default().is_narrowed());
     assert!(!roles(&["cio", "ciso"]).is_narrowed());
+    assert!(!Filters {
+        detail: Detail::Full,
+        ..roles(&["cio", "ciso"])
+    }
+    .is_narrowed());
     assert!(facets(&["duties"]).is_narrowed());
     assert!(mode(Mode::Shared).is_narrowed());
     assert!(search(" ").is_narrowed());
@@ -1143,6 +1574,70 @@ fn is_narrowed_ignores_the_role_choice() {
         ..roles(&["cio", "cso"])
     }
     .is_narrowed());
+}
+
+#[test]
+fn active_count_counts_the_folded_filters() {
+    assert_eq!(Filters::default().active_count(), 0);
+    // Roles stay in reach and the detail level is not a filter: neither counts.
+    let plain = Filters {
+        detail: Detail::Full,
+        ..roles(&["cio", "cso"])
+    };
+    assert_eq!(plain.active_count(), 0);
+    assert_eq!(facets(&["duties"]).active_count(), 1);
+    assert_eq!(mode(Mode::Shared).active_count(), 1);
+    assert_eq!(search("budget").active_count(), 1);
+    // A blank search matches everything, so it is not active.
+    assert_eq!(search(" \t ").active_count(), 0);
+    let every = Filters {
+        facets: ids(&["duties"]),
+        duty_topic: Some(s("budget")),
+        issuer: Some(s("ISC2")),
+        suits: Some(s("ciso")),
+        target: Some(s("CEO")),
+        mode: Mode::Differences,
+        search: s("x"),
+        ..plain
+    };
+    assert_eq!(every.active_count(), 7);
+}
+
+#[test]
+fn detail_opens_in_full_or_as_soon_as_the_detail_is_narrowed() {
+    assert!(!Filters::default().detail_open());
+    assert!(!roles(&["cio", "ciso"]).detail_open());
+    // Choosing sections narrows the key differences too: the detail stays folded.
+    assert!(!facets(&["duties"]).detail_open());
+    assert!(!search("  ").detail_open());
+    let open = [
+        Filters {
+            detail: Detail::Full,
+            ..Filters::default()
+        },
+        mode(Mode::Differences),
+        mode(Mode::Shared),
+        search("budget"),
+        Filters {
+            duty_topic: Some(s("budget")),
+            ..Filters::default()
+        },
+        Filters {
+            issuer: Some(s("ISC2")),
+            ..Filters::default()
+        },
+        Filters {
+            suits: Some(s("cso")),
+            ..Filters::default()
+        },
+        Filters {
+            target: Some(s("CEO")),
+            ..Filters::default()
+        },
+    ];
+    for f in open {
+        assert!(f.detail_open(), "{f:?}");
+    }
 }
 
 #[test]
@@ -1161,6 +1656,7 @@ fn describe_wording() {
         target: Some(s("CEO")),
         mode: Mode::Differences,
         search: s("  été  "),
+        detail: Detail::Full,
     };
     assert_eq!(
         every.describe(&d),
@@ -1331,10 +1827,28 @@ fn topics_with_claims(d: &Dataset, roles: &[&str]) -> usize {
     let keys: BTreeSet<(&str, &str)> = d
         .claims
         .iter()
-        .filter(|c| roles.is_empty() || c.roles.iter().any(|r| roles.contains(&r.as_str())))
+        .filter(|c| names_any(c, roles))
         .map(|c| (c.facet.as_str(), c.topic.as_str()))
         .collect();
     keys.len()
+}
+
+/// Whether `claim` names at least one of `roles` (any role when empty).
+fn names_any(claim: &Claim, roles: &[&str]) -> bool {
+    roles.is_empty() || claim.roles.iter().any(|r| roles.contains(&r.as_str()))
+}
+
+/// How many of `roles` `claim` names.
+fn names_how_many(claim: &Claim, roles: &[&str]) -> usize {
+    roles
+        .iter()
+        .filter(|r| claim.roles.iter().any(|x| x == *r))
+        .count()
+}
+
+/// The ids of the claims a comparison shows, as a set.
+fn claim_set(d: &Dataset, c: &Comparison) -> BTreeSet<String> {
+    shown_claims(d, c).into_iter().collect()
 }
 
 #[test]
@@ -1344,10 +1858,163 @@ fn bundled_counts_agree_with_the_claims() {
     assert_eq!(all.shown, topics_with_claims(&d, &[]));
     assert_eq!(all.total, all.shown);
     assert_eq!(all.columns, [0, 1, 2]);
+    // Every claim is about a role, and shows once.
+    assert_eq!(all.statements, d.claims.len());
+    assert_eq!(all.statements_total, d.claims.len());
     for pair in [["cio", "ciso"], ["ciso", "cso"], ["cio", "cso"]] {
         let c = compare(&d, &roles(&pair));
         assert_eq!(c.total, topics_with_claims(&d, &pair), "{pair:?}");
         assert_eq!(c.shown, c.total);
+        let about = d.claims.iter().filter(|x| names_any(x, &pair)).count();
+        assert_eq!(c.statements_total, about, "{pair:?}");
+        assert_eq!(c.statements, about, "{pair:?}");
+    }
+}
+
+/// The "done when", on the bundled data with the three roles: the modes change what the
+/// reader sees.
+#[test]
+fn bundled_three_roles_differences_show_fewer_and_shared_some() {
+    let d = data::bundled();
+    let three: Vec<&str> = d.roles.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(three, ["cio", "ciso", "cso"]);
+    let all = compare(&d, &mode(Mode::All));
+    let differences = compare(&d, &mode(Mode::Differences));
+    let shared = compare(&d, &mode(Mode::Shared));
+    assert!(
+        differences.statements < all.statements,
+        "Differences shows {} of {} statements: it hides nothing",
+        differences.statements,
+        all.statements
+    );
+    assert!(shared.statements > 0, "Shared shows nothing");
+    // Exactly: Differences hides the claims about all three, Shared keeps those about two or
+    // more, counted straight off the claims.
+    let by_count = |k: &dyn Fn(usize) -> bool| {
+        d.claims
+            .iter()
+            .filter(|c| k(names_how_many(c, &three)))
+            .count()
+    };
+    assert_eq!(differences.statements, by_count(&|n| (1..3).contains(&n)));
+    assert_eq!(shared.statements, by_count(&|n| n >= 2));
+    // And what they show is what they claim to show.
+    for (_, row) in differences.rows() {
+        for ci in row.claims() {
+            assert!(
+                names_how_many(&d.claims[ci], &three) < 3,
+                "{}",
+                d.claims[ci].id
+            );
+        }
+    }
+    for (_, row) in shared.rows() {
+        for ci in row.claims() {
+            assert!(
+                names_how_many(&d.claims[ci], &three) >= 2,
+                "{}",
+                d.claims[ci].id
+            );
+        }
+        assert!(row.cells.iter().all(|c| !matches!(c, Cell::Claims(_))));
+    }
+    // Together they are everything.
+    let union: BTreeSet<String> = claim_set(&d, &differences)
+        .union(&claim_set(&d, &shared))
+        .cloned()
+        .collect();
+    assert_eq!(union, claim_set(&d, &all));
+}
+
+/// A claim about two (or three) compared roles appears once in its row: in one shared group,
+/// in no role's cell.
+#[test]
+fn bundled_a_claim_about_several_roles_appears_once_in_its_row() {
+    let d = data::bundled();
+    let mut several = 0;
+    for pick in [
+        &["cio", "ciso", "cso"][..],
+        &["cio", "ciso"],
+        &["ciso", "cso"],
+        &["cio", "cso"],
+    ] {
+        let c = compare(&d, &roles(pick));
+        for (fi, row) in c.rows() {
+            let here: Vec<usize> = row.claims().collect();
+            let unique: BTreeSet<usize> = here.iter().copied().collect();
+            assert_eq!(
+                unique.len(),
+                here.len(),
+                "{pick:?} {}: a repeated statement",
+                key(&d, fi, row)
+            );
+            for ci in here {
+                let claim = &d.claims[ci];
+                let n = names_how_many(claim, pick);
+                let in_cells = row
+                    .cells
+                    .iter()
+                    .filter(|cell| matches!(cell, Cell::Claims(ids) if ids.contains(&ci)))
+                    .count();
+                let in_groups: Vec<&Shared> = row
+                    .shared
+                    .iter()
+                    .filter(|g| g.claims.contains(&ci))
+                    .collect();
+                if n >= 2 {
+                    several += 1;
+                    assert_eq!((in_cells, in_groups.len()), (0, 1), "{pick:?} {}", claim.id);
+                    let who: Vec<&str> = in_groups[0]
+                        .columns
+                        .iter()
+                        .map(|&col| d.roles[c.columns[col]].id.as_str())
+                        .collect();
+                    assert_eq!(who.len(), n, "{pick:?} {}: {who:?}", claim.id);
+                    assert!(who.iter().all(|r| claim.roles.iter().any(|x| x == r)));
+                } else {
+                    assert_eq!((in_cells, in_groups.len()), (1, 0), "{pick:?} {}", claim.id);
+                }
+            }
+        }
+        // Each statement once in the whole table, too.
+        let ids = shown_claims(&d, &c);
+        assert_eq!(ids.len(), claim_set(&d, &c).len(), "{pick:?}");
+    }
+    assert!(several > 0, "the bundled data has no claim about two roles");
+}
+
+/// With two roles, Differences hides exactly the statements both share, and Shared shows
+/// exactly those.
+#[test]
+fn bundled_two_roles_differences_hide_what_both_share() {
+    let d = data::bundled();
+    for pair in [["cio", "ciso"], ["ciso", "cso"], ["cio", "cso"]] {
+        let f = |m: Mode| Filters {
+            mode: m,
+            ..roles(&pair)
+        };
+        let all = compare(&d, &f(Mode::All));
+        let differences = compare(&d, &f(Mode::Differences));
+        let shared = compare(&d, &f(Mode::Shared));
+        let both: BTreeSet<String> = d
+            .claims
+            .iter()
+            .filter(|c| names_how_many(c, &pair) == 2)
+            .map(|c| c.id.clone())
+            .collect();
+        let seen = claim_set(&d, &differences);
+        assert!(
+            seen.is_disjoint(&both),
+            "{pair:?}: Differences shows a shared statement"
+        );
+        assert_eq!(claim_set(&d, &shared), both, "{pair:?}");
+        let rest: BTreeSet<String> = claim_set(&d, &all).difference(&both).cloned().collect();
+        assert_eq!(seen, rest, "{pair:?}");
+        // No row of Differences is Shared: a row whose statements are all shared is gone.
+        assert!(
+            differences.rows().all(|(_, r)| r.status != Status::Shared),
+            "{pair:?}"
+        );
     }
 }
 
@@ -1402,19 +2069,27 @@ fn bundled_reporting_lines_and_disputes() {
 /// The rules re-stated from the docs, independently of `src/compare.rs` (search excepted: it
 /// uses `matches`, tested above on its own).
 fn reference(d: &Dataset, f: &Filters) -> Comparison {
-    let pick = |all: Vec<&str>, wanted: &[String]| -> Vec<usize> {
-        let picked: Vec<usize> = (0..all.len())
-            .filter(|&i| wanted.iter().any(|w| w == all[i]))
-            .collect();
-        if picked.is_empty() {
-            (0..all.len()).collect()
-        } else {
-            picked
-        }
+    // Columns: the roles named, in dataset order; none named that exists means the default:
+    // every role, or the first three of more than four.
+    let named: Vec<usize> = (0..d.roles.len())
+        .filter(|&i| f.roles.contains(&d.roles[i].id))
+        .collect();
+    let columns: Vec<usize> = if !named.is_empty() {
+        named
+    } else if d.roles.len() > 4 {
+        vec![0, 1, 2]
+    } else {
+        (0..d.roles.len()).collect()
     };
-    let columns = pick(d.roles.iter().map(|r| r.id.as_str()).collect(), &f.roles);
-    let facet_on = pick(d.facets.iter().map(|x| x.id.as_str()).collect(), &f.facets);
-    let col_ids: Vec<&str> = columns.iter().map(|&i| d.roles[i].id.as_str()).collect();
+    let n = columns.len();
+    let any_facet = d.facets.iter().any(|x| f.facets.contains(&x.id));
+    let facet_on = |id: &String| !any_facet || f.facets.contains(id);
+    // The compared columns a claim names, ascending.
+    let cover = |c: &Claim| -> Vec<usize> {
+        (0..n)
+            .filter(|&col| c.roles.contains(&d.roles[columns[col]].id))
+            .collect()
+    };
     let has_tag = |c: &Claim, key: &str, v: &Option<String>| match v {
         None => true,
         Some(v) => c.tags.get(key).is_some_and(|vs| vs.iter().any(|x| x == v)),
@@ -1429,97 +2104,101 @@ fn reference(d: &Dataset, f: &Filters) -> Comparison {
         "reporting" => has_tag(c, "target", &f.target),
         _ => true,
     };
+    let wanted = |cols: &[usize]| match f.mode {
+        Mode::All => true,
+        Mode::Differences => n < 2 || cols.len() < n,
+        Mode::Shared => cols.len() >= 2,
+    };
     let mut out = Comparison {
         columns: columns.clone(),
         groups: Vec::new(),
         shown: 0,
         total: 0,
+        statements: 0,
+        statements_total: 0,
     };
     for (fi, facet) in d.facets.iter().enumerate() {
         let mut rows = Vec::new();
         for (ti, topic) in facet.topics.iter().enumerate() {
-            let here: Vec<(usize, &Claim)> = d
+            // The topic's claims about a compared role, in dataset order, with their columns.
+            let about: Vec<(usize, Vec<usize>)> = d
                 .claims
                 .iter()
                 .enumerate()
                 .filter(|(_, c)| c.facet == facet.id && c.topic == topic.id)
+                .map(|(i, c)| (i, cover(c)))
+                .filter(|(_, cols)| !cols.is_empty())
                 .collect();
-            if here
-                .iter()
-                .any(|(_, c)| c.roles.iter().any(|r| col_ids.contains(&r.as_str())))
-            {
+            if !about.is_empty() {
                 out.total += 1;
+                out.statements_total += about.len();
             }
-            if !facet_on.contains(&fi) {
+            if !facet_on(&facet.id)
+                || (facet.id == "duties" && f.duty_topic.as_ref().is_some_and(|t| t != &topic.id))
+            {
                 continue;
             }
-            if facet.id == "duties" && f.duty_topic.as_ref().is_some_and(|t| t != &topic.id) {
+            let kept: Vec<&(usize, Vec<usize>)> =
+                about.iter().filter(|(i, _)| keep(&d.claims[*i])).collect();
+            let filled: BTreeSet<usize> = kept.iter().flat_map(|(_, cols)| cols.clone()).collect();
+            let status = match filled.len() {
+                0 => continue,
+                1 if n > 1 => Status::Only(*filled.iter().next().unwrap()),
+                k if k == n && kept.iter().all(|(_, cols)| cols.len() == n) => Status::Shared,
+                _ => Status::Differs,
+            };
+            let visible: Vec<&(usize, Vec<usize>)> =
+                kept.into_iter().filter(|(_, cols)| wanted(cols)).collect();
+            if visible.is_empty() {
                 continue;
             }
-            let cells: Vec<Cell> = col_ids
-                .iter()
-                .map(|r| {
-                    let mine: Vec<usize> = here
+            let found = f.search.trim().is_empty()
+                || visible
+                    .iter()
+                    .any(|(ci, _)| !matches(&d.claims[*ci].text, &f.search).is_empty());
+            if !found {
+                continue;
+            }
+            let mut shared: Vec<Shared> = Vec::new();
+            for (ci, cols) in visible.iter().filter(|(_, cols)| cols.len() > 1) {
+                match shared.iter().position(|g| &g.columns == cols) {
+                    Some(at) => shared[at].claims.push(*ci),
+                    None => shared.push(Shared {
+                        columns: cols.clone(),
+                        claims: vec![*ci],
+                    }),
+                }
+            }
+            let cells: Vec<Cell> = (0..n)
+                .map(|col| {
+                    let own: Vec<usize> = visible
                         .iter()
-                        .filter(|(_, c)| c.roles.iter().any(|x| x == r) && keep(c))
-                        .map(|(i, _)| *i)
+                        .filter(|(_, cols)| cols[..] == [col])
+                        .map(|(ci, _)| *ci)
                         .collect();
-                    if mine.is_empty() {
-                        Cell::Gap
+                    if !own.is_empty() {
+                        Cell::Claims(own)
+                    } else if shared.iter().any(|g| g.columns.contains(&col)) {
+                        Cell::InShared
                     } else {
-                        Cell::Claims(mine)
+                        Cell::Gap
                     }
                 })
                 .collect();
-            let filled: Vec<usize> = (0..cells.len())
-                .filter(|&i| cells[i] != Cell::Gap)
-                .collect();
-            let status = if filled.is_empty() {
-                continue;
-            } else if filled.len() == 1 && columns.len() > 1 {
-                Status::Only(filled[0])
-            } else if filled.len() == columns.len()
-                && cells.iter().all(|cell| match cell {
-                    Cell::Claims(cs) => cs.iter().all(|&ci| {
-                        col_ids
-                            .iter()
-                            .all(|r| d.claims[ci].roles.iter().any(|x| x == r))
-                    }),
-                    Cell::Gap => false,
-                })
-            {
-                Status::Shared
-            } else {
-                Status::Differs
-            };
-            let wanted = match f.mode {
-                Mode::All => true,
-                Mode::Differences => status != Status::Shared,
-                Mode::Shared => status == Status::Shared,
-            };
-            let found = f.search.trim().is_empty()
-                || cells.iter().any(|cell| match cell {
-                    Cell::Claims(cs) => cs
-                        .iter()
-                        .any(|&ci| !matches(&d.claims[ci].text, &f.search).is_empty()),
-                    Cell::Gap => false,
-                });
-            if !(wanted && found) {
-                continue;
-            }
+            let col_ids: Vec<&String> = columns.iter().map(|&i| &d.roles[i].id).collect();
             let conflicts = d
                 .conflicts
                 .iter()
                 .enumerate()
                 .filter(|(_, k)| k.facet == facet.id && k.topic == topic.id)
-                .filter(|(_, k)| {
-                    k.roles.is_empty() || k.roles.iter().any(|r| col_ids.contains(&r.as_str()))
-                })
+                .filter(|(_, k)| k.roles.is_empty() || k.roles.iter().any(|r| col_ids.contains(&r)))
                 .map(|(i, _)| i)
                 .collect();
+            out.statements += visible.len();
             rows.push(Row {
                 topic: ti,
                 cells,
+                shared,
                 status,
                 conflicts,
             });
@@ -1591,6 +2270,7 @@ fn random_filters(rng: &mut Rng, d: &Dataset) -> Filters {
             }
         }
     };
+    let detail = *rng.pick(&Detail::ALL);
     Filters {
         roles,
         facets,
@@ -1600,12 +2280,20 @@ fn random_filters(rng: &mut Rng, d: &Dataset) -> Filters {
         target,
         mode,
         search,
+        detail,
     }
 }
 
 /// Rows as comparable keys: (facet, topic).
 fn row_set(c: &Comparison) -> BTreeSet<(usize, usize)> {
     c.rows().map(|(fi, r)| (fi, r.topic)).collect()
+}
+
+/// Every statement shown, as (facet, topic, claim index).
+fn statement_set(c: &Comparison) -> BTreeSet<(usize, usize, usize)> {
+    c.rows()
+        .flat_map(|(fi, r)| r.claims().map(move |ci| (fi, r.topic, ci)))
+        .collect()
 }
 
 fn property(d: &Dataset, cases: usize, seed: u64) {
@@ -1615,10 +2303,29 @@ fn property(d: &Dataset, cases: usize, seed: u64) {
         let c = compare(d, &f);
         let ctx = format!("case {case} (seed {seed}): {f:?}");
         assert_eq!(c, reference(d, &f), "{ctx}: differs from the reference");
+        let n = c.columns.len();
+        let with = |g: &dyn Fn(&mut Filters)| {
+            let mut f = f.clone();
+            g(&mut f);
+            compare(d, &f)
+        };
+
+        // The detail level is the view's business, not the comparison's.
+        assert_eq!(
+            c,
+            with(&|f| f.detail = Detail::default()),
+            "{ctx}: detail changed the comparison"
+        );
 
         // Counts.
         assert!(c.shown <= c.total, "{ctx}");
+        assert!(c.statements <= c.statements_total, "{ctx}");
         assert_eq!(c.shown, c.rows().count(), "{ctx}");
+        assert_eq!(
+            c.statements,
+            c.rows().map(|(_, r)| r.claims().count()).sum::<usize>(),
+            "{ctx}"
+        );
         let plain = compare(
             d,
             &Filters {
@@ -1627,13 +2334,15 @@ fn property(d: &Dataset, cases: usize, seed: u64) {
             },
         );
         assert_eq!(
-            c.total, plain.total,
-            "{ctx}: total depends on more than roles"
+            (c.total, c.statements_total),
+            (plain.total, plain.statements_total),
+            "{ctx}: totals depend on more than roles"
         );
         assert_eq!(plain.shown, plain.total, "{ctx}");
+        assert_eq!(plain.statements, plain.statements_total, "{ctx}");
 
         // The table keeps the layout's rows and hides the rest: every shown row is a layout
-        // row with the same cells, status and conflicts, in the same order.
+        // row with the same cells, shared statements, status and conflicts, in the same order.
         let layout = compare(d, &layout_filters(&f));
         assert_eq!(layout.columns, c.columns, "{ctx}");
         let kept: Vec<(usize, &Row)> = layout
@@ -1643,60 +2352,122 @@ fn property(d: &Dataset, cases: usize, seed: u64) {
         let shown: Vec<(usize, &Row)> = c.rows().collect();
         assert_eq!(kept, shown, "{ctx}: a shown row is not the layout's row");
 
-        // Rows and cells.
+        // Rows, cells and shared groups.
         assert!(!c.columns.is_empty(), "{ctx}");
+        let all_mode = with(&|f| f.mode = Mode::All);
         for (fi, row) in c.rows() {
-            assert_eq!(row.cells.len(), c.columns.len(), "{ctx}");
-            let filled: Vec<usize> = (0..row.cells.len())
-                .filter(|&i| row.cells[i] != Cell::Gap)
-                .collect();
-            assert!(!filled.is_empty(), "{ctx}: a row with only gaps");
-            for (cell, &ri) in row.cells.iter().zip(&c.columns) {
-                if let Cell::Claims(cs) = cell {
-                    assert!(!cs.is_empty(), "{ctx}: empty claims cell");
-                    for &ci in cs {
-                        let claim = &d.claims[ci];
-                        assert_eq!(claim.facet, d.facets[fi].id, "{ctx}");
-                        assert_eq!(claim.topic, d.facets[fi].topics[row.topic].id, "{ctx}");
-                        assert!(claim.roles.contains(&d.roles[ri].id), "{ctx}");
+            assert_eq!(row.cells.len(), n, "{ctx}");
+            let statements: Vec<usize> = row.claims().collect();
+            assert!(!statements.is_empty(), "{ctx}: a row with no statement");
+            let unique: BTreeSet<usize> = statements.iter().copied().collect();
+            assert_eq!(
+                unique.len(),
+                statements.len(),
+                "{ctx}: a statement shown twice"
+            );
+            // The compared columns a claim names.
+            let cover = |ci: usize| -> Vec<usize> {
+                (0..n)
+                    .filter(|&col| d.claims[ci].roles.contains(&d.roles[c.columns[col]].id))
+                    .collect()
+            };
+            for &ci in &statements {
+                let claim = &d.claims[ci];
+                assert_eq!(claim.facet, d.facets[fi].id, "{ctx}");
+                assert_eq!(claim.topic, d.facets[fi].topics[row.topic].id, "{ctx}");
+            }
+            for (col, cell) in row.cells.iter().enumerate() {
+                let in_group = row.shared.iter().any(|g| g.columns.contains(&col));
+                match cell {
+                    Cell::Claims(cs) => {
+                        assert!(!cs.is_empty(), "{ctx}: empty claims cell");
+                        for &ci in cs {
+                            assert_eq!(cover(ci), [col], "{ctx}: not the role's own statement");
+                        }
                     }
+                    Cell::InShared => assert!(in_group, "{ctx}: in-shared without a group"),
+                    Cell::Gap => assert!(!in_group, "{ctx}: a gap in a shared group"),
                 }
             }
+            let mut sets = BTreeSet::new();
+            for g in &row.shared {
+                assert!(g.columns.len() >= 2, "{ctx}: a group of one role");
+                assert!(g.columns.windows(2).all(|w| w[0] < w[1]), "{ctx}");
+                assert!(g.columns.iter().all(|&col| col < n), "{ctx}");
+                assert!(!g.claims.is_empty(), "{ctx}: an empty group");
+                assert!(
+                    g.claims.windows(2).all(|w| w[0] < w[1]),
+                    "{ctx}: dataset order"
+                );
+                assert!(
+                    sets.insert(g.columns.clone()),
+                    "{ctx}: two groups of the same roles"
+                );
+                for &ci in &g.claims {
+                    assert_eq!(cover(ci), g.columns, "{ctx}: a claim in the wrong group");
+                }
+            }
+            // The status is the row's before the mode, so the mode does not change it.
+            let same = all_mode
+                .rows()
+                .find(|(afi, ar)| *afi == fi && ar.topic == row.topic)
+                .map(|(_, ar)| ar.status);
+            assert_eq!(same, Some(row.status), "{ctx}: the mode changed a status");
+            let own: Vec<usize> = (0..n)
+                .filter(|&col| matches!(row.cells[col], Cell::Claims(_)))
+                .collect();
             match row.status {
                 Status::Only(col) => {
-                    assert_eq!(filled, [col], "{ctx}: Only({col}) with cells {filled:?}");
-                    assert!(c.columns.len() > 1, "{ctx}");
+                    assert!(n > 1, "{ctx}");
+                    assert_eq!(own, [col], "{ctx}: Only({col}) with own cells {own:?}");
+                    assert!(row.shared.is_empty(), "{ctx}");
                 }
-                Status::Shared => assert_eq!(filled.len(), c.columns.len(), "{ctx}"),
-                Status::Differs => assert!(filled.len() > 1, "{ctx}"),
+                Status::Shared => {
+                    // Every statement covers every compared role.
+                    assert!(statements.iter().all(|&ci| cover(ci).len() == n), "{ctx}");
+                    if n > 1 {
+                        assert!(own.is_empty(), "{ctx}");
+                        assert!(f.mode != Mode::Differences, "{ctx}: Shared in Differences");
+                    }
+                }
+                Status::Differs => assert!(n > 1, "{ctx}"),
+            }
+            match f.mode {
+                Mode::All => {}
+                Mode::Differences if n < 2 => {}
+                Mode::Differences => assert!(
+                    statements.iter().all(|&ci| cover(ci).len() < n),
+                    "{ctx}: Differences shows a statement every role shares"
+                ),
+                Mode::Shared => {
+                    assert!(own.is_empty(), "{ctx}: Shared shows a role's own statement");
+                }
             }
         }
 
-        // Differences ∪ Shared = All, disjointly, for the same other filters.
-        let with_mode = |m: Mode| {
-            compare(
-                d,
-                &Filters {
-                    mode: m,
-                    ..f.clone()
-                },
-            )
+        // Differences ∪ Shared = All, statement by statement (without search, which keeps or
+        // drops whole rows by what each mode shows). With two roles they are disjoint.
+        let mode_of = |m: Mode| {
+            statement_set(&with(&|g| {
+                g.mode = m;
+                g.search.clear();
+            }))
         };
-        let all = row_set(&with_mode(Mode::All));
-        let differences = row_set(&with_mode(Mode::Differences));
-        let shared = row_set(&with_mode(Mode::Shared));
-        assert!(differences.is_disjoint(&shared), "{ctx}");
+        let all = mode_of(Mode::All);
+        let differences = mode_of(Mode::Differences);
+        let shared = mode_of(Mode::Shared);
         let union: BTreeSet<_> = differences.union(&shared).copied().collect();
         assert_eq!(union, all, "{ctx}: Differences ∪ Shared ≠ All");
+        if n == 2 {
+            assert!(differences.is_disjoint(&shared), "{ctx}");
+        }
+        if n < 2 {
+            assert_eq!(differences, all, "{ctx}");
+            assert!(shared.is_empty(), "{ctx}");
+        }
 
         // Search only removes rows, and leaves the rest as they were.
-        let unsearched = compare(
-            d,
-            &Filters {
-                search: String::new(),
-                ..f.clone()
-            },
-        );
+        let unsearched = with(&|f| f.search.clear());
         let before: Vec<(usize, &Row)> = unsearched.rows().collect();
         for (fi, row) in c.rows() {
             assert!(
@@ -1727,4 +2498,11 @@ fn property_random_filters_over_the_constructed_data() {
     let cases = env_or("ROLE_COMPARE_COMPARE_CASES", 500);
     let seed = env_or("ROLE_COMPARE_COMPARE_SEED", 99);
     property(&tiny(), cases, seed);
+}
+
+#[test]
+fn property_random_filters_over_many_roles() {
+    let cases = env_or("ROLE_COMPARE_COMPARE_CASES", 500);
+    let seed = env_or("ROLE_COMPARE_COMPARE_SEED", 4_242);
+    property(&crowd(), cases, seed);
 }

@@ -3,25 +3,29 @@
 //! `target/e2e/expected.json`, which `tests/e2e/comparison.test.mjs` then compares with the
 //! shadow DOM of the built widget after driving its real controls into each state.
 //!
-//! Per state the file holds: the state itself, the count text exactly as `ResultStatus` renders
-//! it, the column headers, the rows in order (`data-row` key, badge text, conflict titles, and per
-//! column the claim ids or `"gap"`), the text of every search highlight in document order, and
-//! the empty-state sentence when nothing matches.
+//! Per state the file holds: the state itself, the count line exactly as `ResultStatus` renders
+//! it ("Showing 40 of 118 statements on 12 of 39 topics"), the rows and statements shown, the
+//! column headers, the rows in order — `data-row` key, badge text, conflict titles, per column
+//! the claim ids of the role's own statements or `"gap"` or `"in-shared"` (everything the role
+//! has there is in the shared statements), and the row's shared statements as
+//! `{"roles": [abbreviations in column order], "claims": [ids]}` — the text of every search
+//! highlight in document order, and the empty-state sentence when nothing matches.
 //!
 //! Besides writing the file, this test checks the states themselves: they parse, their names are
 //! unique, every id and tag value they use exists in the bundled dataset, each one can be reached
-//! with the widget's controls (the controls keep at least two roles, always show the facets that
-//! are not reader filters, and spell "everything on" as an empty list), and together they cover
+//! with the widget's controls (the controls keep at least two roles and at least one section,
+//! offer every section, and spell "everything on" as an empty list), and together they cover
 //! every filter alone, every mode, every pair of roles, searches with and without hits, and
-//! several combinations. `cargo xtask test` runs native tests before the end-to-end tier, so the
-//! file exists when Playwright runs; by hand: `cargo test --test e2e_expected`.
+//! several combinations; and that the modes, alone, change what the default view shows.
+//! `cargo xtask test` runs native tests before the end-to-end tier, so the file exists when
+//! Playwright runs; by hand: `cargo test --test e2e_expected`.
 
 #![cfg(not(target_arch = "wasm32"))]
 
 use role_compare::compare::{compare, matches, Cell, Status};
 use role_compare::data;
 use role_compare::model::Dataset;
-use role_compare::state::{Filters, Mode, CERTIFICATIONS, DUTIES, REPORTING};
+use role_compare::state::{Detail, Filters, Mode, CERTIFICATIONS, DUTIES, REPORTING};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::collections::HashSet;
@@ -54,6 +58,8 @@ impl State {
             mode: Mode::parse(&self.mode)
                 .unwrap_or_else(|| panic!("{}: unknown mode {:?}", self.name, self.mode)),
             search: self.search.clone(),
+            // The detail level folds and opens sections; it shows and hides no statement.
+            detail: Detail::default(),
         }
     }
 }
@@ -69,12 +75,28 @@ fn states() -> Vec<State> {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// The count line, worded exactly as `src/view/status.rs` words it.
-fn count_text(shown: usize, total: usize) -> String {
-    match (shown, total) {
-        (0, _) => "No rows match the filters".to_owned(),
-        (s, t) if s == t => format!("Showing all {t} rows"),
-        (s, t) => format!("Showing {s} of {t} rows"),
+/// `n` with its noun, singular for one.
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The count line, worded exactly as `src/view/status.rs` words it: statements shown of those
+/// about the compared roles, on topics shown of those the compared roles have.
+fn count_text(shown: usize, total: usize, statements: usize, statements_total: usize) -> String {
+    if shown == 0 {
+        "No statements match the filters".to_owned()
+    } else if statements == statements_total && shown == total {
+        format!(
+            "Showing all {} on {}",
+            plural(statements_total, "statement", "statements"),
+            plural(total, "topic", "topics")
+        )
+    } else {
+        format!(
+            "Showing {statements} of {} on {shown} of {}",
+            plural(statements_total, "statement", "statements"),
+            plural(total, "topic", "topics")
+        )
     }
 }
 
@@ -85,7 +107,12 @@ fn empty_text(reasons: &[String]) -> String {
     } else {
         reasons.join("; ")
     };
-    format!("Nothing matches {why}. Try fewer filters, or start again.")
+    let tail = if reasons.len() > 1 {
+        "Try fewer filters, or start again."
+    } else {
+        "Try another choice, or start again."
+    };
+    format!("Nothing matches {why}. {tail}")
 }
 
 /// What the widget must show for `state`.
@@ -97,6 +124,8 @@ fn expected(d: &Dataset, state: &State) -> Value {
         .iter()
         .map(|&i| d.roles[i].abbr.as_str())
         .collect();
+    let claim_ids =
+        |ids: &[usize]| -> Vec<&str> { ids.iter().map(|&ci| d.claims[ci].id.as_str()).collect() };
     let mut marks = Vec::new();
     let rows: Vec<Value> = c
         .rows()
@@ -107,25 +136,31 @@ fn expected(d: &Dataset, state: &State) -> Value {
                 Status::Differs => "Differs".to_owned(),
                 Status::Only(col) => format!("Only {}", d.roles[c.columns[col]].abbr),
             };
+            // The table draws the roles' own statements in column order, then the shared ones:
+            // the order `Row::claims` gives, and so the order of the highlights.
+            for ci in row.claims() {
+                let text = &d.claims[ci].text;
+                marks.extend(
+                    matches(text, &f.search)
+                        .into_iter()
+                        .map(|r| text[r].to_owned()),
+                );
+            }
             let cells: Vec<Value> = row
                 .cells
                 .iter()
                 .map(|cell| match cell {
                     Cell::Gap => json!("gap"),
-                    Cell::Claims(ids) => {
-                        for &ci in ids {
-                            let text = &d.claims[ci].text;
-                            marks.extend(
-                                matches(text, &f.search)
-                                    .into_iter()
-                                    .map(|r| text[r].to_owned()),
-                            );
-                        }
-                        json!(ids
-                            .iter()
-                            .map(|&ci| d.claims[ci].id.as_str())
-                            .collect::<Vec<_>>())
-                    }
+                    Cell::InShared => json!("in-shared"),
+                    Cell::Claims(ids) => json!(claim_ids(ids)),
+                })
+                .collect();
+            let shared: Vec<Value> = row
+                .shared
+                .iter()
+                .map(|g| {
+                    let roles: Vec<&str> = g.columns.iter().map(|&col| columns[col]).collect();
+                    json!({ "roles": roles, "claims": claim_ids(&g.claims) })
                 })
                 .collect();
             let conflicts: Vec<&str> = row
@@ -138,14 +173,16 @@ fn expected(d: &Dataset, state: &State) -> Value {
                 "badge": badge,
                 "conflicts": conflicts,
                 "cells": cells,
+                "shared": shared,
             })
         })
         .collect();
     json!({
         "name": state.name,
         "state": state,
-        "count": count_text(c.shown, c.total),
+        "count": count_text(c.shown, c.total, c.statements, c.statements_total),
         "shown": c.shown,
+        "statements": c.statements,
         "columns": columns,
         "rows": rows,
         "marks": marks,
@@ -193,25 +230,18 @@ fn problems(d: &Dataset, s: &State) -> Vec<String> {
     if !s.roles.is_empty() && (s.roles.len() != 2 || !in_order(&s.roles, &role_ids)) {
         out.push("roles must be [] or two role ids in dataset order".to_owned());
     }
-    // Facets: all (empty), or a proper subset in dataset order that keeps every facet without
-    // a checkbox (those can never be turned off).
+    // Facets: all (empty), or a proper subset in dataset order. Every facet has a checkbox in
+    // the Sections fieldset (reader filter or not), and the last one checked cannot be turned
+    // off, so any non-empty proper subset can be reached.
     for x in &s.facets {
         if !facet_ids.contains(&x.as_str()) {
             out.push(format!("unknown facet {x:?}"));
         }
     }
-    if !s.facets.is_empty() {
-        if !in_order(&s.facets, &facet_ids) || s.facets.len() == facet_ids.len() {
-            out.push("facets must be [] or a proper subset in dataset order".to_owned());
-        }
-        for f in d.facets.iter().filter(|f| !f.filter) {
-            if !s.facets.contains(&f.id) {
-                out.push(format!(
-                    "facet {:?} has no checkbox and must stay listed",
-                    f.id
-                ));
-            }
-        }
+    if !s.facets.is_empty()
+        && (!in_order(&s.facets, &facet_ids) || s.facets.len() == facet_ids.len())
+    {
+        out.push("facets must be [] or a proper subset in dataset order".to_owned());
     }
     if let Some(t) = &s.duty_topic {
         let topics = d.facet(DUTIES).map(|f| &f.topics[..]).unwrap_or_default();
@@ -347,6 +377,16 @@ fn states_are_valid_reachable_and_cover_every_filter() {
         combos >= 6,
         "only {combos} states combine three or more filters"
     );
+    // The modes change what the default view shows: Differences fewer statements, Shared some.
+    let statements = |s: &State| compare(&d, &s.filters()).statements;
+    let default = statements(&states[0]);
+    for s in states.iter().filter(|s| narrowed_fields(s) == ["mode"]) {
+        let n = statements(s);
+        match s.mode.as_str() {
+            "differences" => assert!(n < default, "{}: {n} of {default} statements", s.name),
+            _ => assert!(n > 0, "{}: no statement", s.name),
+        }
+    }
     // Most states show something: they exist to compare rows, not empty tables.
     let empty = states.iter().filter(|s| shown(s) == 0).count();
     assert!(
@@ -372,15 +412,51 @@ fn writes_the_expected_rendering_of_every_state() {
         );
         let keys: HashSet<&str> = rows.iter().map(|r| r["key"].as_str().unwrap()).collect();
         assert_eq!(keys.len(), rows.len(), "{}: duplicate row keys", s.name);
+        let columns = e["columns"].as_array().unwrap();
+        let mut statements = 0;
         for r in rows {
             let cells = r["cells"].as_array().unwrap();
-            assert_eq!(cells.len(), e["columns"].as_array().unwrap().len());
+            let shared = r["shared"].as_array().unwrap();
+            assert_eq!(cells.len(), columns.len());
             assert!(
                 cells.iter().any(|c| c != "gap"),
                 "{}: a row of gaps",
                 s.name
             );
+            // Each statement once in the row: in one cell or in one shared group.
+            let mut ids: Vec<&str> = cells
+                .iter()
+                .filter_map(Value::as_array)
+                .flatten()
+                .chain(shared.iter().flat_map(|g| g["claims"].as_array().unwrap()))
+                .map(|id| id.as_str().unwrap())
+                .collect();
+            let n = ids.len();
+            ids.sort_unstable();
+            ids.dedup();
+            assert_eq!(ids.len(), n, "{}: a statement shown twice", s.name);
+            statements += n;
+            // A cell is "in-shared" exactly when a shared group names its role.
+            for (col, cell) in cells.iter().enumerate() {
+                let grouped = shared
+                    .iter()
+                    .any(|g| g["roles"].as_array().unwrap().contains(&columns[col]));
+                if cell == "in-shared" {
+                    assert!(grouped, "{}: in-shared without a group", s.name);
+                } else if cell == "gap" {
+                    assert!(!grouped, "{}: a gap in a group", s.name);
+                }
+            }
+            for g in shared {
+                assert!(g["roles"].as_array().unwrap().len() >= 2, "{}", s.name);
+            }
         }
+        assert_eq!(
+            statements as u64,
+            e["statements"].as_u64().unwrap(),
+            "{}",
+            s.name
+        );
         if !s.search.trim().is_empty() && !rows.is_empty() {
             assert!(
                 !e["marks"].as_array().unwrap().is_empty(),
@@ -409,12 +485,36 @@ fn writes_the_expected_rendering_of_every_state() {
 
 #[test]
 fn count_and_empty_wording_match_the_status_component() {
-    assert_eq!(count_text(0, 40), "No rows match the filters");
-    assert_eq!(count_text(40, 40), "Showing all 40 rows");
-    assert_eq!(count_text(3, 40), "Showing 3 of 40 rows");
+    assert_eq!(count_text(0, 40, 0, 118), "No statements match the filters");
+    assert_eq!(
+        count_text(40, 40, 118, 118),
+        "Showing all 118 statements on 40 topics"
+    );
+    assert_eq!(count_text(1, 1, 1, 1), "Showing all 1 statement on 1 topic");
+    assert_eq!(
+        count_text(3, 40, 7, 118),
+        "Showing 7 of 118 statements on 3 of 40 topics"
+    );
+    // Every row shown but not every statement (a mode hid some): not "all".
+    assert_eq!(
+        count_text(40, 40, 100, 118),
+        "Showing 100 of 118 statements on 40 of 40 topics"
+    );
+    assert_eq!(
+        count_text(1, 1, 1, 2),
+        "Showing 1 of 2 statements on 1 of 1 topic"
+    );
     assert_eq!(
         empty_text(&[]),
-        "Nothing matches these filters. Try fewer filters, or start again."
+        "Nothing matches these filters. Try another choice, or start again."
+    );
+    assert_eq!(
+        empty_text(&["duty: Budget".to_owned()]),
+        "Nothing matches duty: Budget. Try another choice, or start again."
+    );
+    assert_eq!(
+        empty_text(&["duty: Budget".to_owned(), "search: \u{201c}x\u{201d}".to_owned()]),
+        "Nothing matches duty: Budget; search: \u{201c}x\u{201d}. Try fewer filters, or start again."
     );
     // The same words in the server-rendered widget.
     use role_compare::view::{RoleCompare, RoleCompareProps};
@@ -428,16 +528,50 @@ fn count_and_empty_wording_match_the_status_component() {
         futures::executor::block_on(renderer.render())
     };
     let d = data::bundled();
-    let all = compare(&d, &Filters::default());
-    assert!(render(Filters::default()).contains(&count_text(all.shown, all.total)));
-    let none = Filters {
-        search: "zzqx no such text".to_owned(),
+    let count = |f: &Filters| {
+        let c = compare(&d, f);
+        count_text(c.shown, c.total, c.statements, c.statements_total)
+    };
+    let all = Filters::default();
+    assert!(
+        render(all.clone()).contains(&count(&all)),
+        "{}",
+        count(&all)
+    );
+    let differences = Filters {
+        mode: Mode::Differences,
         ..Filters::default()
     };
-    let html = render(none.clone());
-    assert!(html.contains(&count_text(0, all.total)), "{html:.400}");
-    assert!(html.contains("Nothing matches "), "{html:.400}");
-    for reason in none.describe(&d) {
-        assert!(html.contains(&reason), "{reason:?} not in the empty state");
+    assert!(count(&differences).starts_with("Showing "));
+    assert!(
+        render(differences.clone()).contains(&count(&differences)),
+        "{}",
+        count(&differences)
+    );
+    for none in [
+        Filters {
+            search: "zzqx no such text".to_owned(),
+            ..Filters::default()
+        },
+        Filters {
+            search: "zzqx no such text".to_owned(),
+            mode: Mode::Shared,
+            ..Filters::default()
+        },
+    ] {
+        let html = render(none.clone());
+        assert!(html.contains(&count(&none)), "{html:.400}");
+        assert!(
+            html.contains(&yew_text(&empty_text(&none.describe(&d)))),
+            "{:?} not in the empty state",
+            empty_text(&none.describe(&d))
+        );
     }
+}
+
+/// `text` as yew's server renderer writes text content: `&`, `<` and `>` escaped.
+fn yew_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }

@@ -1,17 +1,23 @@
 //! Native tests of `src/export.rs`: CSV, JSON and Markdown exports of the current view.
 //!
-//! They run the bundled dataset through `compare` with several filter sets and check each format
-//! structurally: CSV with a small RFC 4180 parser written here, JSON by parsing it with
-//! serde_json (fine in a native test; the module itself must not use it), Markdown by splitting
-//! table rows on unescaped pipes. Hostile data (formula prefixes, quotes, newlines, pipes, HTML,
-//! control characters) is injected into a clone of the dataset.
+//! They run the bundled dataset through `compare` with several filter sets (every mode among
+//! them) and check each format structurally against the comparison: CSV with a small RFC 4180
+//! parser written here, JSON by parsing it with serde_json (fine in a native test; the module
+//! itself must not use it), Markdown by splitting table rows on unescaped pipes. The exports
+//! follow the statement-level model: a role's cell holds its own statements, the gap note or the
+//! "see the shared statements" note, and a statement several compared roles share is written
+//! once, in the row's shared column ("CIO and CISO: text [n]") or JSON `shared` groups. Hostile
+//! data (formula prefixes, quotes, newlines, pipes, HTML, control characters) is injected into a
+//! clone of the dataset.
 #![cfg(not(target_arch = "wasm32"))]
 
-use role_compare::compare::{compare, Cell, Comparison, Status};
+use role_compare::compare::{compare, Cell, Comparison, Row, Status};
 use role_compare::data::bundled;
-use role_compare::export::{csv_escape, file_name, json_string, to_csv, to_json, to_markdown, GAP};
+use role_compare::export::{
+    and_list, csv_escape, file_name, json_string, to_csv, to_json, to_markdown, GAP, IN_SHARED,
+};
 use role_compare::model::Dataset;
-use role_compare::state::{Filters, Mode};
+use role_compare::state::{Detail, Filters, Mode};
 use serde_json::Value;
 
 /// The filter sets every structural test runs over.
@@ -28,6 +34,22 @@ fn filter_sets() -> Vec<(&'static str, Filters)> {
         (
             "differences",
             Filters {
+                mode: Mode::Differences,
+                ..Filters::default()
+            },
+        ),
+        (
+            "shared",
+            Filters {
+                mode: Mode::Shared,
+                detail: Detail::Full,
+                ..Filters::default()
+            },
+        ),
+        (
+            "cio+cso differences",
+            Filters {
+                roles: vec!["cio".into(), "cso".into()],
                 mode: Mode::Differences,
                 ..Filters::default()
             },
@@ -134,13 +156,21 @@ fn with_first_claim(text: &str) -> (Dataset, Comparison) {
 }
 
 fn all_claim_ids(c: &Comparison) -> Vec<usize> {
-    c.rows()
-        .flat_map(|(_, r)| r.cells.iter())
-        .flat_map(|cell| match cell {
-            Cell::Claims(ids) => ids.clone(),
-            Cell::Gap => Vec::new(),
-        })
-        .collect()
+    c.rows().flat_map(|(_, r)| r.claims()).collect()
+}
+
+/// The abbreviations of a shared group's roles, as the exports name them ("CIO and CISO").
+fn group_roles(d: &Dataset, c: &Comparison, columns: &[usize]) -> String {
+    let abbrs: Vec<&str> = columns
+        .iter()
+        .map(|&col| d.roles[c.columns[col]].abbr.as_str())
+        .collect();
+    and_list(&abbrs)
+}
+
+/// How many statements the row shares between roles.
+fn shared_count(row: &Row) -> usize {
+    row.shared.iter().map(|g| g.claims.len()).sum()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -167,6 +197,7 @@ fn csv_has_a_line_per_row_plus_header_and_sources_block() {
         assert_eq!(records.len(), expected, "{name}: records");
         let mut header = vec!["Section".to_owned(), "Topic".into(), "Status".into()];
         header.extend(c.columns.iter().map(|&i| d.roles[i].abbr.clone()));
+        header.push("Shared by several roles".into());
         header.push("Sources disagree".into());
         assert_eq!(records[0], header, "{name}");
         let width = header.len();
@@ -181,9 +212,10 @@ fn csv_has_a_line_per_row_plus_header_and_sources_block() {
                 Status::Only(col) => format!("Only {}", d.roles[c.columns[col]].abbr),
             };
             assert_eq!(rec[2], status);
-            for (field, cell) in rec[3..width - 1].iter().zip(&row.cells) {
+            for (field, cell) in rec[3..width - 2].iter().zip(&row.cells) {
                 match cell {
                     Cell::Gap => assert_eq!(field, GAP),
+                    Cell::InShared => assert_eq!(field, IN_SHARED),
                     Cell::Claims(ids) => {
                         for &ci in ids {
                             assert!(field.contains(&d.claims[ci].text), "{field}");
@@ -192,6 +224,26 @@ fn csv_has_a_line_per_row_plus_header_and_sources_block() {
                     }
                 }
             }
+            // The shared statements, once each, named by the roles that share them.
+            let shared = &rec[width - 2];
+            let mut at = 0;
+            for g in &row.shared {
+                let who = group_roles(&d, &c, &g.columns);
+                for &ci in &g.claims {
+                    let start = format!("{who}: {}", d.claims[ci].text);
+                    let found = shared[at..]
+                        .find(&start)
+                        .unwrap_or_else(|| panic!("{name}: {start:?} not in {shared:?}"));
+                    at += found + start.len();
+                }
+            }
+            let n = shared_count(row);
+            assert_eq!(
+                shared.matches(" | ").count(),
+                n.saturating_sub(1),
+                "{shared}"
+            );
+            assert_eq!(shared.is_empty(), n == 0, "{name}: {shared:?}");
             let titles: Vec<&str> = row
                 .conflicts
                 .iter()
@@ -234,6 +286,34 @@ fn csv_citations_are_one_based_source_numbers() {
 }
 
 #[test]
+fn csv_writes_a_shared_statement_once() {
+    let d = bundled();
+    for (name, f) in filter_sets() {
+        let c = compare(&d, &f);
+        let csv = to_csv(&d, &c);
+        for (_, row) in c.rows() {
+            for g in &row.shared {
+                let who = group_roles(&d, &c, &g.columns);
+                for &ci in &g.claims {
+                    let text = &d.claims[ci].text;
+                    assert_eq!(
+                        csv.matches(text.as_str()).count(),
+                        1,
+                        "{name}: {text:?} is not written once"
+                    );
+                    assert!(csv.contains(&format!("{who}: {text}")), "{name}: {text:?}");
+                }
+            }
+        }
+    }
+    // The bundled data has statements the CIO and the CISO share, and then a CIO or CISO cell
+    // may have nothing of its own.
+    let c = compare(&d, &Filters::default());
+    assert!(c.rows().any(|(_, r)| !r.shared.is_empty()));
+    assert!(to_csv(&d, &c).contains("CIO and CISO: "));
+}
+
+#[test]
 fn csv_fields_with_comma_quote_and_newline_round_trip() {
     let tricky = "He said \"yes, and no\"\r\nthen, later\nmore";
     let (d, c) = with_first_claim(tricky);
@@ -245,7 +325,7 @@ fn csv_fields_with_comma_quote_and_newline_round_trip() {
         .expect("the tricky claim is exported");
     assert!(hit.starts_with(tricky), "{hit:?}");
     // Every record still has the table width.
-    let width = 3 + c.columns.len() + 1;
+    let width = 3 + c.columns.len() + 2;
     assert!(records[..=c.shown].iter().all(|r| r.len() == width));
 
     for s in ["plain", "a,b", "a\"b", "a\nb", "a\rb", "", "\"\""] {
@@ -308,6 +388,7 @@ fn json_parses_and_matches_the_comparison() {
         assert_eq!(v["dataset"]["last_reviewed"], d.last_reviewed.as_str());
         assert_eq!(v["filters"]["mode"], f.mode.as_str());
         assert_eq!(v["filters"]["search"], f.search.as_str());
+        assert_eq!(v["filters"]["detail"], f.detail.as_str());
         assert_eq!(
             v["filters"]["roles"].as_array().unwrap().len(),
             f.roles.len()
@@ -338,6 +419,10 @@ fn json_parses_and_matches_the_comparison() {
                 assert_eq!(jc["role"], d.roles[ri].id.as_str());
                 match cell {
                     Cell::Gap => assert_eq!(jc["gap"], true),
+                    Cell::InShared => {
+                        assert_eq!(jc["in_shared"], true);
+                        assert!(jc["claims"].is_null() && jc["gap"].is_null());
+                    }
                     Cell::Claims(ids) => {
                         let claims = jc["claims"].as_array().unwrap();
                         let texts: Vec<&str> =
@@ -355,6 +440,29 @@ fn json_parses_and_matches_the_comparison() {
                             }
                         }
                     }
+                }
+            }
+            let shared = jr["shared"].as_array().unwrap();
+            assert_eq!(shared.len(), row.shared.len(), "{name}");
+            for (jg, g) in shared.iter().zip(&row.shared) {
+                let roles: Vec<&str> = g
+                    .columns
+                    .iter()
+                    .map(|&col| d.roles[c.columns[col]].id.as_str())
+                    .collect();
+                assert_eq!(jg["roles"], serde_json::json!(roles));
+                let ids: Vec<&str> = jg["claims"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|x| x["id"].as_str().unwrap())
+                    .collect();
+                let want: Vec<&str> = g.claims.iter().map(|&i| d.claims[i].id.as_str()).collect();
+                assert_eq!(ids, want);
+                for (jcl, &ci) in jg["claims"].as_array().unwrap().iter().zip(&g.claims) {
+                    assert_eq!(jcl["text"], d.claims[ci].text.as_str());
+                    let cites = jcl["sources"].as_array().unwrap();
+                    assert_eq!(cites.len(), d.claims[ci].sources.len());
                 }
             }
             let conflicts = jr["conflicts"].as_array().unwrap();
@@ -390,6 +498,7 @@ fn json_filters_are_reported_as_given() {
         target: Some("CEO".into()),
         mode: Mode::Shared,
         search: "a \"quoted\" search\\".into(),
+        detail: Detail::Full,
     };
     let c = compare(&d, &f);
     let v: Value = serde_json::from_str(&to_json(&d, &c, &f)).unwrap();
@@ -402,6 +511,12 @@ fn json_filters_are_reported_as_given() {
     assert_eq!(fv["target"], "CEO");
     assert_eq!(fv["mode"], "shared");
     assert_eq!(fv["search"], f.search.as_str());
+    assert_eq!(fv["detail"], "full");
+    assert_eq!(
+        serde_json::from_str::<Value>(&to_json(&d, &c, &Filters::default())).unwrap()["filters"]
+            ["detail"],
+        "summary"
+    );
 }
 
 #[test]
@@ -435,11 +550,18 @@ fn json_string_escaping_round_trips() {
     let (d, c) = with_first_claim(hostile);
     let text = to_json(&d, &c, &Filters::default());
     let v: Value = serde_json::from_str(&text).unwrap();
+    // In a role's cell, or in a shared group: the first claim may be about several roles.
     let found = v["rows"]
         .as_array()
         .unwrap()
         .iter()
-        .flat_map(|r| r["cells"].as_array().unwrap())
+        .flat_map(|r| {
+            r["cells"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .chain(r["shared"].as_array().unwrap())
+        })
         .filter_map(|cell| cell["claims"].as_array())
         .flatten()
         .any(|cl| cl["text"] == hostile);
@@ -462,6 +584,7 @@ fn markdown_has_one_table_per_visible_facet() {
         for &i in &c.columns {
             header.push_str(&format!(" {} |", d.roles[i].abbr));
         }
+        header.push_str(" Shared |");
         let headers = md.lines().filter(|l| *l == header).count();
         assert_eq!(headers, c.groups.len(), "{name}:\n{md}");
         for g in &c.groups {
@@ -470,12 +593,41 @@ fn markdown_has_one_table_per_visible_facet() {
                 "{name}"
             );
         }
-        let width = 2 + c.columns.len();
+        let width = 2 + c.columns.len() + 1;
         let table_lines: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();
         assert_eq!(table_lines.len(), 2 * c.groups.len() + c.shown, "{name}");
-        for l in table_lines {
+        for l in &table_lines {
             // Leading and trailing pipes give an empty first and last piece.
             assert_eq!(md_cells(l).len(), width + 2, "{name}: {l}");
+        }
+        // Row lines, in order: the cells as the comparison has them, the shared last.
+        let row_lines = table_lines
+            .iter()
+            .filter(|l| !l.starts_with("| Topic |") && !l.starts_with("| --- |"));
+        for (l, (_, row)) in row_lines.zip(c.rows()) {
+            let cells = md_cells(l);
+            for (text, cell) in cells[3..3 + row.cells.len()].iter().zip(&row.cells) {
+                match cell {
+                    Cell::Gap => assert_eq!(text.trim(), GAP, "{name}"),
+                    Cell::InShared => assert_eq!(text.trim(), IN_SHARED, "{name}"),
+                    Cell::Claims(ids) => {
+                        assert_eq!(text.matches(" • ").count(), ids.len() - 1, "{name}: {text}")
+                    }
+                }
+            }
+            let shared = cells[width].trim();
+            assert_eq!(shared.is_empty(), row.shared.is_empty(), "{name}: {l}");
+            // One piece per shared statement, each led by the roles that share it.
+            let pieces: Vec<&str> = shared.split(" • ").filter(|p| !p.is_empty()).collect();
+            assert_eq!(pieces.len(), shared_count(row), "{name}: {shared}");
+            let mut pieces = pieces.into_iter();
+            for g in &row.shared {
+                let who = group_roles(&d, &c, &g.columns);
+                for _ in &g.claims {
+                    let piece = pieces.next().unwrap();
+                    assert!(piece.starts_with(&format!("{who}: ")), "{name}: {piece}");
+                }
+            }
         }
         for (i, s) in d.sources.iter().enumerate() {
             assert!(md.contains(&format!("\n{}. {}", i + 1, s.title)), "{name}");
@@ -513,7 +665,7 @@ fn markdown_escapes_pipes_newlines_and_html_in_data() {
     let evil = "a | b\nc <img src=x onerror=alert(1)> *bold* _em_ `code` [link](http://x) \\ ~s~";
     let (d, c) = with_first_claim(evil);
     let md = to_markdown(&d, &c);
-    let width = 2 + c.columns.len();
+    let width = 2 + c.columns.len() + 1;
     let row = md
         .lines()
         .find(|l| l.contains("onerror"))
@@ -529,7 +681,8 @@ fn markdown_escapes_pipes_newlines_and_html_in_data() {
             .into_iter()
             .find(|c| c.contains("onerror"))
             .unwrap();
-        // The only unescaped brackets are the citation markers, which come after the text.
+        // The only unescaped brackets are the citation markers, which come after the text (in
+        // the shared column, after the roles that share it).
         let text = cell.split(" [").next().unwrap();
         assert!(!has_unescaped(text, ch), "unescaped {ch} in {text}");
     }
@@ -545,8 +698,10 @@ fn markdown_escapes_pipes_newlines_and_html_in_data() {
     assert!(md.contains("**\\#Focus \\| \\***"), "{md}");
     assert!(md.contains("| Topic | Status | C\\|O |"));
     for l in md.lines().filter(|l| l.starts_with('|')) {
-        assert_eq!(md_cells(l).len(), 2 + c.columns.len() + 2, "{l}");
+        assert_eq!(md_cells(l).len(), 2 + c.columns.len() + 1 + 2, "{l}");
     }
+    // The escaped abbreviation names a shared group too.
+    assert!(md.contains("C\\|O and CISO: "), "{md}");
 }
 
 #[test]
@@ -560,7 +715,7 @@ fn markdown_says_so_when_nothing_matches() {
     assert_eq!(c.shown, 0);
     let md = to_markdown(&d, &c);
     assert!(!md.contains("| Topic |"));
-    assert!(md.contains("No rows match"));
+    assert!(md.contains("match the current filters"));
     assert!(md.contains("**Sources**"));
 }
 

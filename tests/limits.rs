@@ -1,13 +1,17 @@
 //! Scale and limits: a generated host dataset of 50 roles × 2,000 claims each validates and
-//! compares; one past the documented caps is refused with a single clear error, quickly.
+//! compares, by default the first three roles only (more than four roles), and the widget then
+//! renders the compared roles' columns only; one past the documented caps is refused with a
+//! single clear error, quickly.
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use role_compare::compare::compare;
+use role_compare::compare::{compare, DEFAULT_COLUMNS};
 use role_compare::model::{Citation, Claim, Dataset, Facet, Role, Source, SourceKind, Topic};
 use role_compare::state::{Filters, Mode};
 use role_compare::validate::{limits, validate};
+use role_compare::view::{RoleCompare, RoleCompareProps};
 use std::collections::BTreeMap;
+use std::rc::Rc;
 use std::time::Instant;
 
 /// `roles` roles with `per_role` claims each, spread over 4 facets × 25 topics.
@@ -78,9 +82,23 @@ fn fifty_roles_by_two_thousand_claims_validates_and_compares() {
     assert_eq!(d.claims.len(), 100_000);
     let t = Instant::now();
     assert_eq!(validate(&d), Ok(()));
-    let all = compare(&d, &Filters::default());
+    let first = compare(&d, &Filters::default());
+    // More than four roles: the default compares the first three, not fifty side by side.
+    assert_eq!(first.columns, [0, 1, 2]);
+    assert_eq!(first.columns.len(), DEFAULT_COLUMNS);
+    assert_eq!(first.shown, 100, "4 facets × 25 topics");
+    assert_eq!(first.statements, 3 * 2_000);
+    // Every role, named, is still possible.
+    let everyone: Vec<String> = d.roles.iter().map(|r| r.id.clone()).collect();
+    let all = compare(
+        &d,
+        &Filters {
+            roles: everyone,
+            ..Filters::default()
+        },
+    );
     assert_eq!(all.columns.len(), 50);
-    assert_eq!(all.shown, 100, "4 facets × 25 topics");
+    assert_eq!(all.statements, 100_000);
     let narrowed = compare(
         &d,
         &Filters {
@@ -92,7 +110,33 @@ fn fifty_roles_by_two_thousand_claims_validates_and_compares() {
     );
     assert_eq!(narrowed.columns.len(), 2);
     assert!(narrowed.shown >= 1);
-    eprintln!("validate + 2 compares of 100,000 claims: {:?}", t.elapsed());
+    eprintln!("validate + 3 compares of 100,000 claims: {:?}", t.elapsed());
+}
+
+#[test]
+fn fifty_roles_render_the_compared_columns_only() {
+    let t = Instant::now();
+    let renderer = yew::ServerRenderer::<RoleCompare>::with_props(|| {
+        RoleCompareProps::new(Rc::new(generated(50, 2_000)))
+    })
+    .hydratable(false);
+    let html = futures::executor::block_on(renderer.render());
+    eprintln!(
+        "server render of 50 roles × 2,000 claims: {:?}",
+        t.elapsed()
+    );
+    // One column header per compared role, and only theirs.
+    assert_eq!(html.matches(r#"<th scope="col""#).count(), DEFAULT_COLUMNS);
+    for r in 0..50 {
+        let header = format!(r#"<span class="rc-abbr">R{r}</span>"#);
+        assert_eq!(html.contains(&header), r < DEFAULT_COLUMNS, "R{r}");
+    }
+    // The statements of the compared roles only: 3 × 2,000 of the 100,000.
+    assert_eq!(html.matches("data-claim=").count(), 3 * 2_000);
+    assert!(html.contains(r#"data-claim="r2-c1999""#));
+    assert!(!html.contains(r#"data-claim="r3-c0""#));
+    // The role picker still offers all fifty.
+    assert_eq!(html.matches(r#"type="checkbox" id="rc-role-"#).count(), 50);
 }
 
 #[test]

@@ -1,12 +1,14 @@
 //! Data is text, always: every string of the XSS corpus (`tests/data/xss-corpus.json`), placed
-//! in every text field a dataset has, renders as text. The rendered HTML (yew's server-side
+//! in every text field a dataset has (key lines included, within their word limit), renders as
+//! text — in the key-differences table, the role cells, the shared statements and their "Shared
+//! by …" labels, whatever the mode and detail level. The rendered HTML (yew's server-side
 //! renderer, the same components the browser runs) contains only the widget's own tags and
 //! attributes — no `<script>`, no `on…=` handler, no `href` at all.
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use role_compare::model::Dataset;
-use role_compare::state::{Filters, Mode};
+use role_compare::model::{Dataset, KEY_LINE_WORDS};
+use role_compare::state::{Detail, Filters, Mode};
 use role_compare::view::{RoleCompare, RoleCompareProps};
 use role_compare::{data, export, validate};
 use std::collections::BTreeSet;
@@ -56,6 +58,15 @@ fn poisoned(s: &str) -> Dataset {
             for v in values {
                 *v = format!("{s} {v}");
             }
+        }
+    }
+    for k in &mut d.key_lines {
+        // A key line has a word limit: keep as many of its words as fit after the string.
+        let room = KEY_LINE_WORDS.saturating_sub(s.split_whitespace().count());
+        let rest: Vec<&str> = k.text.split_whitespace().take(room).collect();
+        k.text = format!("{s} {}", rest.join(" ")).trim_end().to_owned();
+        for cite in &mut k.sources {
+            cite.at = Some(s.to_owned());
         }
     }
     for k in &mut d.conflicts {
@@ -198,6 +209,11 @@ fn every_corpus_string_renders_as_text_in_every_field() {
             Filters {
                 search: s.chars().take(12).collect(),
                 mode: Mode::Differences,
+                ..Filters::default()
+            },
+            Filters {
+                mode: Mode::Shared,
+                detail: Detail::Full,
                 ..Filters::default()
             },
         ] {
