@@ -5,9 +5,9 @@
 //! `mode=…`, `search=…`) and the dataset's valid ids, and nothing of the DOM, yew or JavaScript.
 //! The element layer reads the attributes and reports the warnings.
 
+use crate::compare::{facet_indices, role_columns};
 use crate::json::{self, Value};
 use crate::model::Dataset;
-use crate::compare::{facet_indices, role_columns};
 use crate::state::{Detail, Filters, Mode};
 use serde::{Deserialize, Serialize};
 
@@ -57,13 +57,16 @@ pub fn filters_from_attributes(d: &Dataset, get: impl Fn(&str) -> Option<String>
     if filters.roles.len() == 1 && roles.len() > 1 {
         // A comparison of one role is no comparison: the controls keep two, and so do we.
         warnings.push(format!(
-            "<role-compare>: roles=\"{}\" names one role; comparing all roles (name at least two of: {})",
+            "<role-compare>: roles=\"{}\" names one role; comparing the default roles (name at least two of: {})",
             filters.roles[0],
             roles.join(" ")
         ));
         filters.roles.clear();
     }
-    if filters.roles.len() == roles.len() {
+    // The default roles (every role, or the first few of a long list) are spelled as "none
+    // named", so an explicit list of them reads back as the default.
+    let default: Vec<&str> = role_columns(d, &[]).into_iter().map(|i| roles[i]).collect();
+    if filters.roles == default {
         filters.roles.clear();
     }
     if filters.facets.len() == facets.len() {
@@ -357,7 +360,11 @@ mod tests {
         assert_eq!(bad.filters.detail, Detail::Summary);
         assert!(bad.warnings[0].contains("valid values: summary full"));
         let object = StateObject::shown(&Filters::default(), &bundled());
-        assert_eq!(object.roles, ["cio", "ciso", "cso"], "all is listed, never empty");
+        assert_eq!(
+            object.roles,
+            ["cio", "ciso", "cso"],
+            "all is listed, never empty"
+        );
         assert_eq!(object.facets.len(), bundled().facets.len());
         assert_eq!(object.detail, "summary");
         assert_eq!(object.to_filters(&bundled()).filters, Filters::default());

@@ -141,8 +141,9 @@ pub const DEFAULT_COLUMNS: usize = 3;
 /// none that exist: every role, or the first [`DEFAULT_COLUMNS`] when there are more than
 /// [`MANY_ROLES`].
 pub fn role_columns(dataset: &Dataset, wanted: &[String]) -> Vec<usize> {
+    let named = dataset.roles.iter().any(|r| wanted.contains(&r.id));
     let mut columns = selected(dataset.roles.iter().map(|r| r.id.as_str()), wanted);
-    if columns.len() == dataset.roles.len() && wanted.is_empty() && columns.len() > MANY_ROLES {
+    if !named && columns.len() > MANY_ROLES {
         columns.truncate(DEFAULT_COLUMNS);
     }
     columns
@@ -265,7 +266,9 @@ pub fn compare(dataset: &Dataset, filters: &Filters) -> Comparison {
                 .iter()
                 .enumerate()
                 .filter(|(_, k)| k.facet == facet.id && k.topic == topic.id)
-                .filter(|(_, k)| k.roles.is_empty() || k.roles.iter().any(|r| role_ids.contains(&r.as_str())))
+                .filter(|(_, k)| {
+                    k.roles.is_empty() || k.roles.iter().any(|r| role_ids.contains(&r.as_str()))
+                })
                 .map(|(i, _)| i)
                 .collect();
             statements += visible.len();

@@ -126,7 +126,13 @@ fn cell_text(d: &Dataset, cell: &Cell, escape: fn(&str) -> String, sep: &str) ->
 }
 
 /// The row's shared statements, once each, as `CIO and CISO: text [1]` joined by `sep`.
-fn shared_text(d: &Dataset, c: &Comparison, row: &Row, escape: fn(&str) -> String, sep: &str) -> String {
+fn shared_text(
+    d: &Dataset,
+    c: &Comparison,
+    row: &Row,
+    escape: fn(&str) -> String,
+    sep: &str,
+) -> String {
     row.shared
         .iter()
         .flat_map(|g| {
@@ -137,9 +143,17 @@ fn shared_text(d: &Dataset, c: &Comparison, row: &Row, escape: fn(&str) -> Strin
                 .map(|r| r.abbr.as_str())
                 .collect();
             let who = and_list(&abbrs);
-            g.claims.iter().filter_map(|&ci| d.claims.get(ci)).map(move |cl| {
-                format!("{}: {}{}", escape(&who), escape(&cl.text), markers(d, &cl.sources))
-            })
+            g.claims
+                .iter()
+                .filter_map(|&ci| d.claims.get(ci))
+                .map(move |cl| {
+                    format!(
+                        "{}: {}{}",
+                        escape(&who),
+                        escape(&cl.text),
+                        markers(d, &cl.sources)
+                    )
+                })
         })
         .collect::<Vec<_>>()
         .join(sep)
@@ -692,7 +706,7 @@ pub fn to_markdown(d: &Dataset, c: &Comparison) -> String {
     if current.is_some() {
         flush(&mut out, &mut disagreements);
     } else {
-        out.push_str("No rows match the current filters.\n");
+        out.push_str("No statements match the current filters.\n");
     }
 
     out.push_str("\n**Sources**\n\n");

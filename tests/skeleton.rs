@@ -129,10 +129,10 @@ fn element(all: &[Tag], pick: impl Fn(&Tag) -> bool) -> &[Tag] {
     &all[start..]
 }
 
-/// The detailed comparison table (the one that is not the key-differences table).
+/// The comparison table (key differences first, then the facets).
 fn detail_table(all: &[Tag]) -> &[Tag] {
     element(all, |t| {
-        t.name == "table" && t.has_class("rc-table") && !t.has_class("rc-keys")
+        t.name == "table" && t.has_class("rc-table")
     })
 }
 
@@ -182,13 +182,13 @@ fn default_view_renders_a_table_with_one_column_per_role() {
         let header = format!(r#"<span class="rc-abbr">{abbr}</span>"#);
         assert!(html.contains(&header), "no column header for {abbr}");
     }
-    // Every table (the key differences, the detail) has the same three column headers.
-    let tables = all.iter().filter(|t| t.name == "table").count();
+    // One table: the key differences are its first body, under the same column headers.
+    assert_eq!(all.iter().filter(|t| t.name == "table").count(), 1);
     let every = all
         .iter()
         .filter(|t| t.name == "th" && t.attr("scope") == Some("col"))
         .count();
-    assert_eq!(every, 3 * tables);
+    assert_eq!(every, 3);
 }
 
 #[test]
@@ -197,23 +197,24 @@ fn key_differences_lead_the_detail() {
     let want = facets_with_key_lines(&d);
     let html = render_default();
     let all = tags(&html);
-    let keys_at = all
+    let table = detail_table(&all);
+    let keys_at = table
         .iter()
-        .position(|t| t.name == "table" && t.has_class("rc-keys"));
+        .position(|t| t.name == "tbody" && t.has_class("rc-keys"));
     if want.is_empty() {
-        assert_eq!(keys_at, None, "a key-differences table without key lines");
+        assert_eq!(keys_at, None, "key-difference rows without key lines");
         return;
     }
-    let keys_at = keys_at.expect("no key-differences table");
-    let detail_at = all
+    let keys_at = keys_at.expect("no key-differences body");
+    let detail_at = table
         .iter()
-        .position(|t| t.name == "table" && !t.has_class("rc-keys"))
-        .expect("no detail table");
+        .position(|t| t.name == "tbody" && t.has_class("rc-group-body"))
+        .expect("no facet body");
     assert!(
         keys_at < detail_at,
         "the key differences come after the detail"
     );
-    let keys = element(&all, |t| t.name == "table" && t.has_class("rc-keys"));
+    let keys = element(table, |t| t.name == "tbody" && t.has_class("rc-keys"));
     let rows: Vec<&str> = keys
         .iter()
         .filter(|t| t.name == "tr" && t.has_class("rc-key-row"))
@@ -325,8 +326,10 @@ fn facets_fold_in_summary_and_open_in_full_detail() {
             );
         }
         let ids: BTreeSet<&str> = bodies.iter().filter_map(|t| t.attr("id")).collect();
-        let folds: Vec<&Tag> = table
+        // The facet bodies' own fold buttons (the key rows have one each too).
+        let folds: Vec<&Tag> = bodies
             .iter()
+            .flat_map(|b| element(table, |t| std::ptr::eq(t, *b)))
             .filter(|t| t.name == "button" && t.has_class("rc-fold"))
             .collect();
         assert_eq!(folds.len(), bodies.len(), "one fold button per facet");

@@ -340,10 +340,6 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
             }
             <Controls dataset={Rc::clone(d)} filters={f.clone()} on_action={on_action.clone()}
                 id_prefix={props.id_prefix.clone()} hidden={props.prerender} {reset_ref} />
-            <KeyDifferences dataset={Rc::clone(d)} columns={Rc::<[usize]>::from(comparison.columns.as_slice())}
-                rows={Rc::clone(&*keys)} facets_open={Rc::clone(&facets_open)}
-                id_prefix={props.id_prefix.clone()} open={open.0.clone()}
-                on_toggle={on_toggle.clone()} on_facet={on_facet.clone()} prerender={props.prerender} />
             <div class="rc-detail-bar">
                 <ResultStatus shown={comparison.shown} total={comparison.total}
                     statements={comparison.statements} statements_total={comparison.statements_total}
@@ -369,7 +365,12 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
                         highlight={AttrValue::from(f.search.clone())} id_prefix={props.id_prefix.clone()}
                         open={open.0.clone()} on_toggle={on_toggle.clone()}
                         facets_open={Rc::clone(&facets_open)} on_facet={on_facet.clone()}
-                        prerender={props.prerender} />
+                        prerender={props.prerender}>
+                        <KeyDifferences dataset={Rc::clone(d)} columns={Rc::<[usize]>::from(comparison.columns.as_slice())}
+                            rows={Rc::clone(&*keys)} facets_open={Rc::clone(&facets_open)}
+                            id_prefix={props.id_prefix.clone()} open={open.0.clone()}
+                            on_toggle={on_toggle.clone()} on_facet={on_facet.clone()} prerender={props.prerender} />
+                    </ComparisonTable>
                 </div>
             }
             if reporting_on && !reporting_chart.edges.is_empty() {

@@ -1,4 +1,4 @@
-//! `KeyDifferences`: the view that leads — one row per facet that has key lines, one short
+//! `KeyDifferences`: the rows that lead the comparison table — one per facet with key lines, one short
 //! cited line per compared role, a line that several compared roles share shown once across
 //! their columns, disagreements marked, and each facet's sourced detail one click away.
 //! Dumb: it draws `keys::key_rows` and reports the reader's clicks.
@@ -50,45 +50,21 @@ impl PartialEq for KeyDifferencesProps {
     }
 }
 
-/// The key-differences table.
+/// The key-differences rows: the comparison table's first body.
 #[component]
 pub fn KeyDifferences(props: &KeyDifferencesProps) -> Html {
-    let d = &*props.dataset;
     if props.rows.is_empty() {
         return Html::default();
     }
-    let names: Vec<&str> = props
-        .columns
-        .iter()
-        .map(|&i| d.roles[i].abbr.as_str())
-        .collect();
+    let span = (props.columns.len() + 1).to_string();
     html! {
-        <table class="rc-table rc-keys" part="keys" width="100%">
-            <caption>{format!("Key differences: {} at a glance", and_list(&names))}</caption>
-            <colgroup>
-                <col width="22%" />
-                { for props.columns.iter().map(|&i| html! {
-                    <col key={d.roles[i].id.clone()} width={format!("{}%", 78 / props.columns.len().max(1))} />
-                }) }
-            </colgroup>
-            <thead>
-                <tr>
-                    <td class="rc-corner"></td>
-                    { for props.columns.iter().map(|&i| {
-                        let role = &d.roles[i];
-                        html! {
-                            <th scope="col" key={role.id.clone()} class="rc-role" part="role-header">
-                                <span class="rc-abbr">{&role.abbr}</span>{" "}
-                                <span class="rc-name">{&role.name}</span>
-                            </th>
-                        }
-                    }) }
-                </tr>
-            </thead>
-            <tbody>
-                { for props.rows.iter().map(|row| key_row(props, row)) }
-            </tbody>
-        </table>
+        // The first body of the comparison table: it shares the table's role headers.
+        <tbody class="rc-keys" part="keys">
+            <tr class="rc-facet rc-keys-head">
+                <th scope="rowgroup" colspan={span}>{"Key differences at a glance"}</th>
+            </tr>
+            { for props.rows.iter().map(|row| key_row(props, row)) }
+        </tbody>
     }
 }
 

@@ -180,7 +180,7 @@ fn RowCells(props: &RowCellsProps) -> Html {
                     },
                     Cell::InShared => html! {
                         <td class="rc-gap" data-role={role.abbr.clone()} key={role.id.clone()}>
-                            {"See the shared statement"}
+                            {"See the shared statements"}
                         </td>
                     },
                     Cell::Claims(ids) => html! {

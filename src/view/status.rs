@@ -25,7 +25,8 @@ pub struct ResultStatusProps {
 /// The result count and, when nothing matches, the empty state.
 #[component]
 pub fn ResultStatus(props: &ResultStatusProps) -> Html {
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let count = match (props.statements, props.statements_total) {
         _ if props.shown == 0 => "No statements match the filters".to_owned(),
         (s, t) if s == t && props.shown == props.total => format!(

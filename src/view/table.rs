@@ -44,6 +44,9 @@ pub struct ComparisonTableProps {
     /// Static rendering (the no-JS fallback): the fold buttons cannot work, so they are hidden.
     #[prop_or_default]
     pub prerender: bool,
+    /// Bodies drawn before the facets' (the key differences), under the same role headers.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 impl PartialEq for ComparisonTableProps {
@@ -58,6 +61,7 @@ impl PartialEq for ComparisonTableProps {
             && self.facets_open == other.facets_open
             && self.on_facet == other.on_facet
             && self.prerender == other.prerender
+            && self.children == other.children
     }
 }
 
@@ -77,7 +81,7 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
         .iter()
         .map(|&i| d.roles[i].abbr.as_str())
         .collect();
-    let caption = format!("Sourced detail: how the {} roles compare", and_list(&names));
+    let caption = format!("How the {} roles compare", and_list(&names));
     let span = (c.columns.len() + 1).to_string();
     let role_width = role_column_width(c.columns.len());
     html! {
@@ -110,6 +114,7 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
                     }) }
                 </tr>
             </thead>
+            { props.children.clone() }
             { for c.groups.iter().map(|g| {
                 let facet = &d.facets[g.facet];
                 let visible: Vec<&crate::compare::Row> = g
