@@ -96,6 +96,26 @@ pub fn filters_from_attributes(d: &Dataset, get: impl Fn(&str) -> Option<String>
     Parsed { filters, warnings }
 }
 
+/// The `heading-level` attribute: 1 to 6, default 2; anything else is 2, with a warning.
+pub fn heading_level(value: Option<&str>) -> (u8, Option<String>) {
+    let Some(value) = value else {
+        return (DEFAULT_HEADING_LEVEL, None);
+    };
+    match value.trim().parse::<u8>() {
+        Ok(level @ 1..=6) => (level, None),
+        _ => (
+            DEFAULT_HEADING_LEVEL,
+            Some(format!(
+                "<role-compare>: heading-level=\"{}\" is not valid; using {DEFAULT_HEADING_LEVEL}; valid values: 1 2 3 4 5 6",
+                value.trim()
+            )),
+        ),
+    }
+}
+
+/// The widget's heading level when the page does not set one.
+pub const DEFAULT_HEADING_LEVEL: u8 = 2;
+
 /// `current` with only the filter the attribute `name` sets taken from `from_attributes`: a
 /// page that changes one attribute changes that filter and keeps the reader's others.
 pub fn merge_attribute(current: &Filters, from_attributes: &Filters, name: &str) -> Filters {
@@ -333,6 +353,19 @@ mod tests {
         assert_eq!(p.filters.target.as_deref(), Some("CEO"));
         assert_eq!(p.warnings.len(), 2);
         assert!(p.warnings[0].starts_with("<role-compare>: state.dutyTopic = \"nope\""));
+    }
+
+    #[test]
+    fn heading_level_is_one_to_six_or_two() {
+        assert_eq!(heading_level(None), (2, None));
+        for n in 1..=6u8 {
+            assert_eq!(heading_level(Some(&format!(" {n} "))), (n, None));
+        }
+        for bad in ["0", "7", "h3", "", "-1", "2.5"] {
+            let (level, warning) = heading_level(Some(bad));
+            assert_eq!(level, 2, "{bad}");
+            assert!(warning.unwrap().contains("valid values: 1 2 3 4 5 6"));
+        }
     }
 
     #[test]

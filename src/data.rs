@@ -212,6 +212,7 @@ impl Reader {
             "claims",
             "conflicts",
             "key_lines",
+            "title",
         ];
         let m = self.object(&root, value, &keys)?;
         let format = match self.required(&root, m.get(0), "format") {
@@ -240,6 +241,7 @@ impl Reader {
             claims: self.list(&root, &m, (6, "claims", true), Self::claim),
             conflicts: self.list(&root, &m, (7, "conflicts", false), Self::conflict),
             key_lines: self.list(&root, &m, (8, "key_lines", false), Self::key_line),
+            title: self.optional_string(&root, &m, 9, "title"),
         })
     }
 

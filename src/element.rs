@@ -9,7 +9,7 @@
 //! This module fires the element's events, and saves and copies exports. Everything else is plain Rust that knows
 //! nothing of this module.
 
-use crate::attrs::{filters_from_attributes, merge_attribute, StateObject};
+use crate::attrs::{filters_from_attributes, heading_level, merge_attribute, StateObject};
 use crate::data::{parse_json, BUNDLED_JSON};
 use crate::model::Dataset;
 use crate::state::Filters;
@@ -74,6 +74,11 @@ impl Widget {
     #[wasm_bindgen(js_name = attributesChanged)]
     pub fn attributes_changed(&mut self, name: Option<String>) {
         let host = self.host.clone();
+        if name.as_deref() == Some("heading-level") {
+            self.read_heading_level();
+            self.render();
+            return;
+        }
         let parsed = filters_from_attributes(&self.props.dataset, |name| host.get_attribute(name));
         for w in parsed.warnings {
             self.warn(&w);
@@ -153,6 +158,15 @@ impl Widget {
 }
 
 impl Widget {
+    /// Reads the `heading-level` attribute into the props (warning once about a bad value).
+    fn read_heading_level(&mut self) {
+        let (level, warning) = heading_level(self.host.get_attribute("heading-level").as_deref());
+        if let Some(w) = warning {
+            self.warn(&w);
+        }
+        self.props.heading_level = level;
+    }
+
     /// Makes `filters` the widget's filters (the app adopts them on its next render).
     fn apply(&mut self, filters: Filters) {
         *self.current.borrow_mut() = filters.clone();
@@ -243,6 +257,7 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
         widget.warn(w);
     }
     widget.props.filters = parsed.filters;
+    widget.read_heading_level();
     *widget.current.borrow_mut() = widget.props.filters.clone();
     widget.app = Some(
         yew::Renderer::<RoleCompare>::with_root_and_props(root, widget.props.clone()).render(),

@@ -159,14 +159,7 @@ fn shared_text(
         .join(sep)
 }
 
-/// "A", "A and B", "A, B and C".
-pub fn and_list(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
+pub use crate::model::and_list;
 
 /// `Author, Publisher`, leaving out whichever the source does not name.
 fn authorship(s: &Source) -> String {

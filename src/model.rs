@@ -24,12 +24,25 @@ pub const TARGET: &str = "target";
 /// Every tag key a claim may carry.
 pub const TAG_KEYS: [&str; 2] = [TARGET, ISSUER];
 
+/// "A", "A and B", "A, B and C": names as a reader lists them.
+pub fn and_list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 /// A whole dataset: everything the widget shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
     /// Format number of the JSON layout (see [`FORMAT`]).
     pub format: u32,
+    /// The comparison's title, the widget's heading (default: "CIO, CISO and CSO compared",
+    /// from the compared roles' abbreviations).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     /// The dataset's own version, shown in the widget.
     pub version: String,
     /// The date (YYYY-MM-DD) the content was last checked against its sources, shown in the widget.
@@ -237,6 +250,16 @@ impl Dataset {
     /// The source with this id, if any.
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The widget's heading: the dataset's title, or "A, B and C compared" for `abbrs`.
+    pub fn heading(&self, abbrs: &[&str]) -> String {
+        match &self.title {
+            Some(t) if !t.trim().is_empty() => t.clone(),
+            _ => {
+                format!("{} compared", and_list(abbrs))
+            }
+        }
     }
 
     /// The facet with this id, if any.

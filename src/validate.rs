@@ -181,6 +181,9 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<ValidationError>> {
         );
     }
     r.text("version".into(), &d.version);
+    if let Some(title) = &d.title {
+        r.text("title".into(), title);
+    }
     if !is_date(&d.last_reviewed) {
         r.push("last_reviewed", "must be a date written YYYY-MM-DD");
     }

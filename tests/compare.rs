@@ -377,6 +377,7 @@ fn tiny() -> Dataset {
             })
             .collect(),
         key_lines: Vec::new(),
+        title: None,
     }
 }
 

@@ -1983,6 +1983,7 @@ fn random_dataset(rng: &mut Rng) -> String {
         claims,
         conflicts,
         key_lines,
+        title: None,
     };
     serde_json::to_string(&d).expect("a Dataset serializes")
 }
@@ -2044,6 +2045,7 @@ fn follows_the_rules(d: &Dataset) -> bool {
 
     d.format == FORMAT
         && text(&d.version)
+        && d.title.as_deref().is_none_or(text)
         && is_date(&d.last_reviewed)
         && !d.sources.is_empty()
         && unique(d.sources.iter().map(|s| s.id.as_str()))

@@ -73,6 +73,7 @@ fn generated(roles: usize, per_role: usize) -> Dataset {
         claims,
         conflicts: Vec::new(),
         key_lines: Vec::new(),
+        title: None,
     }
 }
 

@@ -2,7 +2,7 @@
 // the page's height is posted to the parent window so that role-compare-frame.js (or any parent
 // that listens) can size the iframe. Without a listening parent nothing happens: a plain iframe
 // with a fixed height works as well.
-const ATTRIBUTES = ["roles", "facets", "mode", "search", "detail", "theme", "src", "sync-url"];
+const ATTRIBUTES = ["roles", "facets", "mode", "search", "detail", "heading-level", "theme", "src", "sync-url"];
 const widget = document.querySelector("role-compare");
 const params = new URLSearchParams(location.search);
 for (const name of ATTRIBUTES) {

@@ -8,7 +8,8 @@
 // (src/style.css) in place of the placeholder below.
 const TAG = "role-compare";
 const CSS = "__ROLE_COMPARE_CSS__";
-const FILTER_ATTRIBUTES = ["roles", "facets", "mode", "search", "detail"];
+// The attributes the widget itself reads (the filters, and the heading level).
+const FILTER_ATTRIBUTES = ["roles", "facets", "mode", "search", "detail", "heading-level"];
 const OBSERVED = [...FILTER_ATTRIBUTES, "theme", "src", "loading", "sync-url"];
 const here = import.meta.url;
 // The offline single file (role-compare-offline.html) carries the glue and the wasm inline:

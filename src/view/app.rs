@@ -84,6 +84,9 @@ pub struct RoleCompareProps {
     /// Prefix for element ids, unique per widget on a page.
     #[prop_or(AttrValue::Static("rc"))]
     pub id_prefix: AttrValue,
+    /// The level (1–6) of the widget's heading; its sections' headings are one level below.
+    #[prop_or(2)]
+    pub heading_level: u8,
     /// Told about every change of filters.
     #[prop_or_default]
     pub on_change: Option<Callback<Change>>,
@@ -105,6 +108,7 @@ impl RoleCompareProps {
             notice: None,
             prerender: false,
             id_prefix: AttrValue::Static("rc"),
+            heading_level: 2,
             on_change: None,
             on_download: None,
             on_copy: None,
@@ -121,6 +125,7 @@ impl PartialEq for RoleCompareProps {
             && self.notice == other.notice
             && self.prerender == other.prerender
             && self.id_prefix == other.id_prefix
+            && self.heading_level == other.heading_level
             && self.on_change == other.on_change
             && self.on_download == other.on_download
             && self.on_copy == other.on_copy
@@ -333,8 +338,17 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
 
     let d = &props.dataset;
     let f = &filters;
+    let level = props.heading_level.clamp(1, 6);
+    let abbrs: Vec<&str> = comparison
+        .columns
+        .iter()
+        .map(|&i| d.roles[i].abbr.as_str())
+        .collect();
     html! {
         <div class="rc" part="root" {onkeydown}>
+            // The widget's heading, for moving through the page by headings; the sections'
+            // headings sit one level below it. Visually the caption and section rows say it.
+            <div class="rc-vh" role="heading" aria-level={level.to_string()}>{d.heading(&abbrs)}</div>
             if let Some(notice) = &props.notice {
                 <div class="rc-error" role="alert" part="error">{notice.clone()}</div>
             }
@@ -365,21 +379,22 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
                         highlight={AttrValue::from(f.search.clone())} id_prefix={props.id_prefix.clone()}
                         open={open.0.clone()} on_toggle={on_toggle.clone()}
                         facets_open={Rc::clone(&facets_open)} on_facet={on_facet.clone()}
-                        prerender={props.prerender}>
+                        prerender={props.prerender} heading_level={level}>
                         <KeyDifferences dataset={Rc::clone(d)} columns={Rc::<[usize]>::from(comparison.columns.as_slice())}
                             rows={Rc::clone(&*keys)} facets_open={Rc::clone(&facets_open)}
                             id_prefix={props.id_prefix.clone()} open={open.0.clone()}
-                            on_toggle={on_toggle.clone()} on_facet={on_facet.clone()} prerender={props.prerender} />
+                            on_toggle={on_toggle.clone()} on_facet={on_facet.clone()} prerender={props.prerender}
+                            heading_level={level} />
                     </ComparisonTable>
                 </div>
             }
             if reporting_on && !reporting_chart.edges.is_empty() {
                 <OrgChart dataset={Rc::clone(d)} chart={Rc::clone(&reporting_chart)}
-                    id_prefix={props.id_prefix.clone()} />
+                    id_prefix={props.id_prefix.clone()} heading_level={level} />
             }
             <ExportBar dataset={Rc::clone(d)} comparison={Rc::clone(&comparison)} filters={f.clone()}
                 on_download={props.on_download.clone()} on_copy={props.on_copy.clone()} />
-            <SourceList dataset={Rc::clone(d)} id_prefix={props.id_prefix.clone()} />
+            <SourceList dataset={Rc::clone(d)} id_prefix={props.id_prefix.clone()} heading_level={level} />
         </div>
     }
 }

@@ -34,6 +34,9 @@ pub struct KeyDifferencesProps {
     /// Static rendering (the no-JS fallback): the detail buttons cannot work, so they are hidden.
     #[prop_or_default]
     pub prerender: bool,
+    /// The widget's heading level: "Key differences at a glance" is one level below.
+    #[prop_or(2)]
+    pub heading_level: u8,
 }
 
 impl PartialEq for KeyDifferencesProps {
@@ -47,6 +50,7 @@ impl PartialEq for KeyDifferencesProps {
             && self.on_toggle == other.on_toggle
             && self.on_facet == other.on_facet
             && self.prerender == other.prerender
+            && self.heading_level == other.heading_level
     }
 }
 
@@ -57,11 +61,14 @@ pub fn KeyDifferences(props: &KeyDifferencesProps) -> Html {
         return Html::default();
     }
     let span = (props.columns.len() + 1).to_string();
+    let level = crate::view::section_level(props.heading_level);
     html! {
         // The first body of the comparison table: it shares the table's role headers.
         <tbody class="rc-keys" part="keys">
             <tr class="rc-facet rc-keys-head">
-                <th scope="rowgroup" colspan={span}>{"Key differences at a glance"}</th>
+                <th scope="rowgroup" colspan={span}>
+                    <span role="heading" aria-level={level}>{"Key differences at a glance"}</span>
+                </th>
             </tr>
             { for props.rows.iter().map(|row| key_row(props, row)) }
         </tbody>
@@ -80,7 +87,8 @@ fn key_row(props: &KeyDifferencesProps, row: &KeyRow) -> Html {
     let body_id = format!("{}-f-{}", props.id_prefix, facet.id);
     html! {
         <tr key={facet.id.clone()} class="rc-key-row" data-facet={facet.id.clone()}>
-            <th scope="row" class="rc-topic-cell">
+            // Named by the facet alone: the fold button inside has its own name.
+            <th scope="row" class="rc-topic-cell" aria-label={facet.label.clone()}>
                 <span class="rc-topic">{&facet.label}</span>
                 <button type="button" class="rc-fold" aria-expanded={open.to_string()}
                     aria-controls={body_id} hidden={props.prerender} {onclick}>

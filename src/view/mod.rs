@@ -28,3 +28,9 @@ pub use row::{and_list, RowContent, TableRow, TableRowProps};
 pub use sources::{SourceList, SourceListProps};
 pub use status::{ResultStatus, ResultStatusProps};
 pub use table::{ComparisonTable, ComparisonTableProps};
+
+/// The `aria-level` of a section heading (a facet, the key differences, the chart, the sources)
+/// under a widget heading of `level`: one below it, at most 6.
+pub fn section_level(level: u8) -> String {
+    (level.clamp(1, 6) + 1).min(6).to_string()
+}

@@ -21,6 +21,9 @@ pub struct OrgChartProps {
     /// Prefix for the element ids inside the chart (caption, text, arrowhead marker), unique on
     /// the page so that several widgets can sit side by side.
     pub id_prefix: AttrValue,
+    /// The widget's heading level: the chart's title is one level below.
+    #[prop_or(2)]
+    pub heading_level: u8,
 }
 
 impl PartialEq for OrgChartProps {
@@ -28,6 +31,7 @@ impl PartialEq for OrgChartProps {
         Rc::ptr_eq(&self.dataset, &other.dataset)
             && Rc::ptr_eq(&self.chart, &other.chart)
             && self.id_prefix == other.id_prefix
+            && self.heading_level == other.heading_level
     }
 }
 
@@ -85,7 +89,8 @@ pub fn OrgChart(props: &OrgChartProps) -> Html {
         <figure class="rc-chart" part="chart">
             { picture }
             <figcaption id={caption_id} class="rc-chart-caption">
-                <span id={title_id} class="rc-chart-title">{"Reporting lines"}</span>
+                <span id={title_id} class="rc-chart-title" role="heading"
+                    aria-level={crate::view::section_level(props.heading_level)}>{"Reporting lines"}</span>
                 <ul id={text_id} class="rc-chart-text">
                     { for sentences.into_iter().map(|s| html! { <li>{s}</li> }) }
                 </ul>

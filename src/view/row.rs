@@ -151,11 +151,16 @@ fn RowCells(props: &RowCellsProps) -> Html {
             "rc-badge rc-badge-only",
         ),
     };
+    let badge_id = format!("{}-b-{}", c.id_prefix, c.key());
     let header = first.then(|| {
         html! {
-            <th scope="row" class="rc-topic-cell" rowspan={props.lines.to_string()}>
+            // Named by its topic alone: a screen reader repeats a row header before each cell,
+            // so the status (the badge) is its description, and the disagreement buttons are
+            // controls with names of their own.
+            <th scope="row" class="rc-topic-cell" rowspan={props.lines.to_string()}
+                aria-label={topic.label.clone()} aria-describedby={badge_id.clone()}>
                 <span class="rc-topic">{&topic.label}</span>{" "}
-                <span class={class} part="badge">{badge}</span>
+                <span class={class} part="badge" id={badge_id}>{badge}</span>
                 { for row.conflicts.iter().map(|&k| html! {
                     <ConflictNote key={k} dataset={Rc::clone(&c.dataset)} conflict={k}
                         id_prefix={c.id_prefix.clone()} open={c.open.clone()}

@@ -12,11 +12,16 @@ pub struct SourceListProps {
     pub dataset: Rc<Dataset>,
     /// Prefix for ids, unique per widget on the page.
     pub id_prefix: AttrValue,
+    /// The widget's heading level: "Sources" is one level below.
+    #[prop_or(2)]
+    pub heading_level: u8,
 }
 
 impl PartialEq for SourceListProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.dataset, &other.dataset) && self.id_prefix == other.id_prefix
+        Rc::ptr_eq(&self.dataset, &other.dataset)
+            && self.id_prefix == other.id_prefix
+            && self.heading_level == other.heading_level
     }
 }
 
@@ -27,7 +32,8 @@ pub fn SourceList(props: &SourceListProps) -> Html {
     let heading = format!("{}-sources", props.id_prefix);
     html! {
         <section class="rc-sources" part="sources" aria-labelledby={heading.clone()}>
-            <p class="rc-section-title" id={heading}>{"Sources"}</p>
+            <p class="rc-section-title" id={heading} role="heading"
+                aria-level={crate::view::section_level(props.heading_level)}>{"Sources"}</p>
             <ol>
                 { for d.sources.iter().map(|s| {
                     let byline: Vec<&str> = [s.author.as_deref(), s.publisher.as_deref()]

@@ -44,6 +44,9 @@ pub struct ComparisonTableProps {
     /// Static rendering (the no-JS fallback): the fold buttons cannot work, so they are hidden.
     #[prop_or_default]
     pub prerender: bool,
+    /// The widget's heading level: each facet's header is a heading one level below.
+    #[prop_or(2)]
+    pub heading_level: u8,
     /// Bodies drawn before the facets' (the key differences), under the same role headers.
     #[prop_or_default]
     pub children: Html,
@@ -62,6 +65,7 @@ impl PartialEq for ComparisonTableProps {
             && self.on_facet == other.on_facet
             && self.prerender == other.prerender
             && self.children == other.children
+            && self.heading_level == other.heading_level
     }
 }
 
@@ -84,6 +88,7 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
     let caption = format!("How the {} roles compare", and_list(&names));
     let span = (c.columns.len() + 1).to_string();
     let role_width = role_column_width(c.columns.len());
+    let sub_level = crate::view::section_level(props.heading_level);
     html! {
         // Fixed column shares, as HTML width hints rather than CSS: the no-JS fallback is parsed
         // (and painted) row by row in the host page, before any stylesheet of ours applies, and
@@ -144,7 +149,9 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
                             // It heads the rows of its body, so `rowgroup`: as `colgroup` (with no
                             // <colgroup>) it was announced as one more column header.
                             <th scope="rowgroup" colspan={span.clone()}>
-                                <span class="rc-facet-label">{&facet.label}</span>{" "}
+                                // A heading inside the header cell keeps the table's structure
+                                // (an h-element may not sit in a th; the heading role may).
+                                <span class="rc-facet-label" role="heading" aria-level={sub_level.clone()}>{&facet.label}</span>{" "}
                                 <span class="rc-facet-count">{summary}</span>{" "}
                                 <button type="button" class="rc-fold" aria-expanded={open.to_string()}
                                     aria-controls={body_id} hidden={props.prerender} {onclick}>
