@@ -100,6 +100,16 @@ fn count_text(shown: usize, total: usize, statements: usize, statements_total: u
     }
 }
 
+/// The count line with the mode the reader looks through, as the app hands it to the status
+/// ("…, differences only"); the empty state has no lens.
+fn with_lens(count: String, mode: Mode, shown: usize) -> String {
+    if mode == Mode::All || shown == 0 {
+        count
+    } else {
+        format!("{count}, {}", mode.label().to_lowercase())
+    }
+}
+
 /// The empty-state sentence, as `src/view/status.rs` builds it.
 fn empty_text(reasons: &[String]) -> String {
     let why = if reasons.is_empty() {
@@ -180,7 +190,7 @@ fn expected(d: &Dataset, state: &State) -> Value {
     json!({
         "name": state.name,
         "state": state,
-        "count": count_text(c.shown, c.total, c.statements, c.statements_total),
+        "count": with_lens(count_text(c.shown, c.total, c.statements, c.statements_total), f.mode, c.shown),
         "shown": c.shown,
         "statements": c.statements,
         "columns": columns,
@@ -530,7 +540,11 @@ fn count_and_empty_wording_match_the_status_component() {
     let d = data::bundled();
     let count = |f: &Filters| {
         let c = compare(&d, f);
-        count_text(c.shown, c.total, c.statements, c.statements_total)
+        with_lens(
+            count_text(c.shown, c.total, c.statements, c.statements_total),
+            f.mode,
+            c.shown,
+        )
     };
     let all = Filters::default();
     assert!(

@@ -10,7 +10,7 @@ use crate::compare::{compare, facet_indices, layout_filters};
 use crate::dom;
 use crate::keys::key_rows;
 use crate::model::Dataset;
-use crate::state::{Action, Detail, Filters, REPORTING};
+use crate::state::{Action, Detail, Filters, Mode, REPORTING};
 use crate::view::{
     ComparisonTable, Controls, Download, ExportBar, KeyDifferences, OrgChart, ResultStatus,
     SourceList,
@@ -357,7 +357,8 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
             <div class="rc-detail-bar">
                 <ResultStatus shown={comparison.shown} total={comparison.total}
                     statements={comparison.statements} statements_total={comparison.statements_total}
-                    reasons={f.describe(d)} {on_reset} />
+                    reasons={f.describe(d)} {on_reset}
+                    lens={(f.mode != Mode::All).then(|| AttrValue::from(f.mode.label().to_lowercase()))} />
                 if layout.shown > 0 {
                     <button type="button" class="rc-button rc-detail-all" hidden={props.prerender}
                         aria-pressed={(f.detail == Detail::Full).to_string()}

@@ -18,6 +18,9 @@ pub struct ResultStatusProps {
     pub statements_total: usize,
     /// The active narrowing filters, in words.
     pub reasons: Vec<String>,
+    /// What the reader is looking at beyond the counts ("differences only"), if anything.
+    #[prop_or_default]
+    pub lens: Option<AttrValue>,
     /// Resets every filter.
     pub on_reset: Callback<MouseEvent>,
 }
@@ -40,6 +43,10 @@ pub fn ResultStatus(props: &ResultStatusProps) -> Html {
             props.shown,
             plural(props.total, "topic", "topics")
         ),
+    };
+    let count = match &props.lens {
+        Some(lens) if props.shown > 0 => format!("{count}, {lens}"),
+        _ => count,
     };
     html! {
         <>
