@@ -66,7 +66,7 @@ pub fn KeyDifferences(props: &KeyDifferencesProps) -> Html {
         // The first body of the comparison table: it shares the table's role headers.
         <tbody class="rc-keys" part="keys">
             <tr class="rc-facet rc-keys-head">
-                <th scope="rowgroup" colspan={span}>
+                <th scope="rowgroup" colspan={span} aria-label="Key differences at a glance">
                     <span role="heading" aria-level={level}>{"Key differences at a glance"}</span>
                 </th>
             </tr>

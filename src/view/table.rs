@@ -148,7 +148,7 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
                         <tr class="rc-facet">
                             // It heads the rows of its body, so `rowgroup`: as `colgroup` (with no
                             // <colgroup>) it was announced as one more column header.
-                            <th scope="rowgroup" colspan={span.clone()}>
+                            <th scope="rowgroup" colspan={span.clone()} aria-label={facet.label.clone()}>
                                 // A heading inside the header cell keeps the table's structure
                                 // (an h-element may not sit in a th; the heading role may).
                                 <span class="rc-facet-label" role="heading" aria-level={sub_level.clone()}>{&facet.label}</span>{" "}
