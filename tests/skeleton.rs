@@ -131,9 +131,7 @@ fn element(all: &[Tag], pick: impl Fn(&Tag) -> bool) -> &[Tag] {
 
 /// The comparison table (key differences first, then the facets).
 fn detail_table(all: &[Tag]) -> &[Tag] {
-    element(all, |t| {
-        t.name == "table" && t.has_class("rc-table")
-    })
+    element(all, |t| t.name == "table" && t.has_class("rc-table"))
 }
 
 /// The ids of the facets that have a key line about one of the default compared roles, in
