@@ -1,10 +1,11 @@
 //! Reading form values out of DOM events, and moving focus, for the views.
 //!
 //! Views must not touch web-sys; the search box and the selects still need their current value,
-//! and a button that removes itself must hand focus on. This glue module does those two things
-//! with plain strings and node refs. Nothing else lives here.
+//! a button that removes itself must hand focus on, and a click must say whether it landed on a
+//! popover. This glue module does those things with plain strings, booleans and node refs.
+//! Nothing else lives here.
 
-use yew::events::{Event, InputEvent};
+use yew::events::{Event, InputEvent, MouseEvent};
 use yew::{NodeRef, TargetCast};
 
 /// The text of the `<input>` an input event came from.
@@ -19,6 +20,13 @@ pub fn select_value(e: &Event) -> String {
     e.target_dyn_into::<web_sys::HtmlSelectElement>()
         .map(|select| select.value())
         .unwrap_or_default()
+}
+
+/// Whether a click landed inside an element matching `selector` (or on one).
+pub fn within(e: &MouseEvent, selector: &str) -> bool {
+    e.target_dyn_into::<web_sys::Element>()
+        .and_then(|el| el.closest(selector).ok().flatten())
+        .is_some()
 }
 
 /// Moves focus to the element behind `node`, when it is rendered (natively there is none).

@@ -85,8 +85,9 @@ impl Widget {
         }
         let next = match name {
             Some(name) => merge_attribute(&self.current.borrow(), &parsed.filters, &name),
-            None => parsed.filters,
+            None => parsed.filters.clone(),
         };
+        self.props.defaults = parsed.filters;
         self.apply(next);
     }
 
@@ -147,6 +148,12 @@ impl Widget {
     #[wasm_bindgen(js_name = panicOnNextChangeForTest)]
     pub fn panic_on_next_change(&self) {
         PANIC_ARMED.with(|armed| armed.set(true));
+    }
+
+    /// Closes any open popover (the loader calls this on a click or tap outside the element).
+    pub fn dismiss(&mut self) {
+        self.props.dismiss += 1;
+        self.render();
     }
 
     /// Stops the yew app and empties the shadow root; safe to call twice.
@@ -256,7 +263,9 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
     for w in &parsed.warnings {
         widget.warn(w);
     }
-    widget.props.filters = parsed.filters;
+    widget.props.filters = parsed.filters.clone();
+    widget.props.defaults = parsed.filters;
+    widget.props.name = host.id().into();
     widget.read_heading_level();
     *widget.current.borrow_mut() = widget.props.filters.clone();
     widget.app = Some(

@@ -734,23 +734,36 @@ pub fn to_markdown(d: &Dataset, c: &Comparison) -> String {
 /// dots and dashes are dropped); the extension keeps only ASCII letters and digits (a leading
 /// dot is allowed and ignored). An empty version gives `role-compare.<ext>`.
 pub fn file_name(d: &Dataset, ext: &str) -> String {
-    let version: String = d
-        .version
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let version = version.trim_matches(|c| c == '.' || c == '-');
+    file_name_for(d, ext, "")
+}
+
+/// Like [`file_name`], with the element's `id` (kept to the same safe characters) after
+/// `role-compare`, so two widgets on one page save two files: `role-compare-intro-1.1.0.csv`.
+pub fn file_name_for(d: &Dataset, ext: &str, element_id: &str) -> String {
+    let safe = |s: &str| -> String {
+        let kept: String = s
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        kept.trim_matches(|c| c == '.' || c == '-').to_owned()
+    };
+    let version = safe(&d.version);
+    let id = safe(element_id);
     let ext: String = ext.chars().filter(char::is_ascii_alphanumeric).collect();
     let mut name = String::from("role-compare");
+    if !id.is_empty() {
+        name.push('-');
+        name.push_str(&id);
+    }
     if !version.is_empty() {
         name.push('-');
-        name.push_str(version);
+        name.push_str(&version);
     }
     if !ext.is_empty() {
         name.push('.');

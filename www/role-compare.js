@@ -257,6 +257,14 @@ class RoleCompareElement extends HTMLElement {
         }
         this._loadData();
         this._syncUrl();
+        // A click or tap outside the element closes its open popover (and only then costs a
+        // render).
+        document.addEventListener("pointerdown", (e) => {
+          if (!this._widget || e.composedPath().includes(this)) return;
+          if (this.shadowRoot.querySelector(".rc-cite[aria-expanded=true], .rc-conflict-button[aria-expanded=true]")) {
+            this._widget.dismiss();
+          }
+        }, { passive: true });
         if (this._state !== undefined) this._setState(this._state);
         emit(this, "ready", {});
       })

@@ -87,6 +87,15 @@ pub struct RoleCompareProps {
     /// The level (1–6) of the widget's heading; its sections' headings are one level below.
     #[prop_or(2)]
     pub heading_level: u8,
+    /// What "Reset filters" returns to: the page's configured filters (its attributes).
+    #[prop_or_default]
+    pub defaults: Filters,
+    /// The host element's id, put into download file names.
+    #[prop_or_default]
+    pub name: AttrValue,
+    /// Bumped by the embedder to close any open popover (a click outside the widget).
+    #[prop_or_default]
+    pub dismiss: u64,
     /// Told about every change of filters.
     #[prop_or_default]
     pub on_change: Option<Callback<Change>>,
@@ -109,6 +118,9 @@ impl RoleCompareProps {
             prerender: false,
             id_prefix: AttrValue::Static("rc"),
             heading_level: 2,
+            dismiss: 0,
+            defaults: Filters::default(),
+            name: AttrValue::Static(""),
             on_change: None,
             on_download: None,
             on_copy: None,
@@ -126,6 +138,9 @@ impl PartialEq for RoleCompareProps {
             && self.prerender == other.prerender
             && self.id_prefix == other.id_prefix
             && self.heading_level == other.heading_level
+            && self.dismiss == other.dismiss
+            && self.defaults == other.defaults
+            && self.name == other.name
             && self.on_change == other.on_change
             && self.on_download == other.on_download
             && self.on_copy == other.on_copy
@@ -305,8 +320,14 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
     let on_action = {
         let dispatcher = state.dispatcher();
         let open = open.dispatcher();
+        let defaults = props.defaults.clone();
         Callback::from(move |action: Action| {
             open.dispatch(Toggle(None));
+            // Reset returns to what the page configured, not to the bare defaults.
+            let action = match action {
+                Action::Reset => Action::Replace(defaults.clone()),
+                other => other,
+            };
             dispatcher.dispatch(Msg::Act(action));
         })
     };
@@ -322,6 +343,21 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             on_action.emit(Action::Reset);
             dom::focus(&reset_ref);
+        })
+    };
+    {
+        let open = open.dispatcher();
+        use_effect_with(props.dismiss, move |_| open.dispatch(Toggle(None)));
+    }
+    // A click or tap anywhere but on a citation, a disagreement or their popovers closes the
+    // open one.
+    let onclick = {
+        let is_open = open.0.is_some();
+        let open = open.dispatcher();
+        Callback::from(move |e: MouseEvent| {
+            if is_open && !dom::within(&e, ".rc-cite-wrap, .rc-conflict") {
+                open.dispatch(Toggle(None));
+            }
         })
     };
     let onkeydown = {
@@ -345,14 +381,14 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
         .map(|&i| d.roles[i].abbr.as_str())
         .collect();
     html! {
-        <div class="rc" part="root" {onkeydown}>
+        <div class="rc" part="root" {onkeydown} {onclick}>
             // The widget's heading, for moving through the page by headings; the sections'
             // headings sit one level below it. Visually the caption and section rows say it.
             <div class="rc-vh" role="heading" aria-level={level.to_string()}>{d.heading(&abbrs)}</div>
             if let Some(notice) = &props.notice {
                 <div class="rc-error" role="alert" part="error">{notice.clone()}</div>
             }
-            <Controls dataset={Rc::clone(d)} filters={f.clone()} on_action={on_action.clone()}
+            <Controls dataset={Rc::clone(d)} filters={f.clone()} defaults={props.defaults.clone()} on_action={on_action.clone()}
                 id_prefix={props.id_prefix.clone()} hidden={props.prerender} {reset_ref} />
             <div class="rc-detail-bar">
                 <ResultStatus shown={comparison.shown} total={comparison.total}
@@ -374,7 +410,8 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
             if layout.shown > 0 {
                 // Hidden, not removed, when nothing matches: the rows come back without being
                 // built again.
-                <div class="rc-scroll" part="scroll" hidden={comparison.shown == 0}>
+                <div class={if comparison.columns.len() > crate::compare::MANY_ROLES { "rc-scroll rc-scroll-wide" } else { "rc-scroll" }}
+                    part="scroll" hidden={comparison.shown == 0}>
                     <ComparisonTable dataset={Rc::clone(d)} layout={Rc::clone(&layout)}
                         comparison={Rc::clone(&comparison)}
                         highlight={AttrValue::from(f.search.clone())} id_prefix={props.id_prefix.clone()}
@@ -394,7 +431,8 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
                     id_prefix={props.id_prefix.clone()} heading_level={level} />
             }
             <ExportBar dataset={Rc::clone(d)} comparison={Rc::clone(&comparison)} filters={f.clone()}
-                on_download={props.on_download.clone()} on_copy={props.on_copy.clone()} />
+                on_download={props.on_download.clone()} on_copy={props.on_copy.clone()}
+                name={props.name.clone()} />
             <SourceList dataset={Rc::clone(d)} id_prefix={props.id_prefix.clone()} heading_level={level} />
         </div>
     }

@@ -5,9 +5,7 @@
 use crate::compare::{facet_indices, role_columns};
 use crate::dom;
 use crate::model::Dataset;
-use crate::state::{
-    Action, Detail, Filters, Mode, CERTIFICATIONS, DUTIES, ISSUER, REPORTING, TARGET,
-};
+use crate::state::{Action, Filters, Mode, CERTIFICATIONS, DUTIES, ISSUER, REPORTING, TARGET};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -18,6 +16,9 @@ pub struct ControlsProps {
     pub dataset: Rc<Dataset>,
     /// The current filters.
     pub filters: Filters,
+    /// What "Reset filters" returns to (the page's configured filters).
+    #[prop_or_default]
+    pub defaults: Filters,
     /// Called with every change.
     pub on_action: Callback<Action>,
     /// Prefix for element ids, unique per widget on the page.
@@ -34,6 +35,7 @@ impl PartialEq for ControlsProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.dataset, &other.dataset)
             && self.filters == other.filters
+            && self.defaults == other.defaults
             && self.on_action == other.on_action
             && self.id_prefix == other.id_prefix
             && self.hidden == other.hidden
@@ -183,7 +185,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
         Callback::from(move |e: InputEvent| act.emit(Action::SetSearch(dom::input_value(&e))))
     };
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
-    let narrowed = f.is_narrowed() || !f.roles.is_empty() || f.detail != Detail::default();
+    let narrowed = *f != props.defaults;
     let reset = {
         let act = act.clone();
         Callback::from(move |_: MouseEvent| {

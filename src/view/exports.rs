@@ -36,6 +36,9 @@ pub struct ExportBarProps {
     /// Copies text to the clipboard; no copy button without it.
     #[prop_or_default]
     pub on_copy: Option<Callback<String>>,
+    /// The host element's id, put into download names (empty: none).
+    #[prop_or_default]
+    pub name: AttrValue,
 }
 
 impl PartialEq for ExportBarProps {
@@ -45,6 +48,7 @@ impl PartialEq for ExportBarProps {
             && self.filters == other.filters
             && self.on_download == other.on_download
             && self.on_copy == other.on_copy
+            && self.name == other.name
     }
 }
 
@@ -62,6 +66,7 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
             props.filters.clone(),
         );
         let save = props.on_download.clone();
+        let name = props.name.clone();
         Callback::from(move |_: MouseEvent| {
             let (mime, content) = match kind {
                 "csv" => ("text/csv;charset=utf-8", export::to_csv(&d, &c)),
@@ -69,17 +74,27 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
             };
             if let Some(save) = &save {
                 save.emit(Download {
-                    file_name: export::file_name(&d, kind),
+                    file_name: export::file_name_for(&d, kind, &name),
                     mime,
                     content,
                 });
             }
         })
     };
+    // Said in a polite live region next to the button, so a reader (sighted or not) knows the
+    // click did something; it goes when the view changes.
+    let copied = use_state(|| None::<Rc<Comparison>>);
     let copy = props.on_copy.clone().map(|copy| {
         let (d, c) = (Rc::clone(&props.dataset), Rc::clone(&props.comparison));
-        Callback::from(move |_: MouseEvent| copy.emit(export::to_markdown(&d, &c)))
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            copy.emit(export::to_markdown(&d, &c));
+            copied.set(Some(Rc::clone(&c)));
+        })
     });
+    let confirmed = copied
+        .as_ref()
+        .is_some_and(|c| Rc::ptr_eq(c, &props.comparison));
     html! {
         <div class="rc-export" part="export" role="group" aria-label="Export this view">
             if props.on_download.is_some() {
@@ -88,6 +103,9 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
             }
             if let Some(onclick) = copy {
                 <button type="button" class="rc-button" {onclick}>{"Copy as Markdown"}</button>
+                <span class="rc-copied" role="status">
+                    { if confirmed { "Copied to the clipboard as Markdown." } else { "" } }
+                </span>
             }
         </div>
     }
