@@ -1,0 +1,130 @@
+// What a reader and a page author tripped over (issue 19), each checked in the built pages:
+// role headers that stay in view deep in the table; a popover that sits under its statement and
+// closes on a click outside; a visible confirmation for "Copy as Markdown"; download names with
+// the element's id; "Reset filters" back to the page's configured view; the offline file's
+// title and introduction.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { launch } from "./browser.mjs";
+import { Widget } from "./widget.mjs";
+
+const DATASET = JSON.parse(readFileSync(new URL("../../src/data/roles.json", import.meta.url), "utf8"));
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test("role headers stay at the top of the viewport deep in the table", async () => {
+  for (const width of [1280, 700]) {
+    const w = await Widget.open(browser, "index.html", { viewport: { width, height: 800 } });
+    await w.openAllDetail();
+    const tops = await w.evaluate((el) => {
+      const table = el.shadowRoot.querySelector("[part=table]");
+      const start = table.getBoundingClientRect().top + window.scrollY;
+      window.scrollTo(0, start + 3000);
+      const header = el.shadowRoot.querySelector("[part=role-header]").getBoundingClientRect();
+      return { header: header.top, tableBottom: table.getBoundingClientRect().bottom };
+    });
+    assert.ok(tops.tableBottom > 800, "still inside the table");
+    assert.ok(Math.abs(tops.header) <= 1, `${width} px: role header at ${tops.header} px`);
+    assert.deepEqual(w.problems, []);
+    await w.close();
+  }
+});
+
+test("a popover sits under its statement, covers no other, and closes on a click outside", async () => {
+  const w = await Widget.open(browser, "index.html", { viewport: { width: 1280, height: 900 } });
+  await w.openAllDetail();
+  const claim = DATASET.claims.find((c) => c.roles.length === 1 && c.facet === "duties").id;
+  const marker = await w.$(`li[data-claim="${claim}"] [part=citation]`);
+  await marker.click();
+  assert.equal(await marker.getAttribute("aria-expanded"), "true");
+  const boxes = await w.evaluate((el, id) => {
+    const li = el.shadowRoot.querySelector(`li[data-claim="${id}"]`);
+    const pop = li.querySelector("[part=popover]").getBoundingClientRect();
+    const next = li.nextElementSibling ?? li.closest("tr").nextElementSibling?.querySelector("li");
+    const n = next?.getBoundingClientRect();
+    return { pop: [pop.top, pop.bottom], li: li.getBoundingClientRect().bottom, next: n ? [n.top, n.bottom] : null };
+  }, claim);
+  assert.ok(boxes.pop[1] <= boxes.li + 0.5, "the popover is inside its statement's box");
+  if (boxes.next) assert.ok(boxes.next[0] >= boxes.pop[1] - 0.5, "the next statement starts below the popover");
+  // A click on the page outside the widget closes it.
+  await w.page.mouse.click(5, 5);
+  await w.page.waitForFunction(
+    (id) => document.querySelector("role-compare").shadowRoot.querySelector(`li[data-claim="${id}"] [part=citation]`).getAttribute("aria-expanded") === "false",
+    claim,
+  );
+  // So does a click inside the widget that is not on a citation.
+  await marker.click();
+  assert.equal(await marker.getAttribute("aria-expanded"), "true");
+  await (await w.part("count")).click();
+  assert.equal(await marker.getAttribute("aria-expanded"), "false");
+  assert.deepEqual(w.problems, []);
+  await w.close();
+});
+
+test("copy as Markdown says it worked", async () => {
+  const w = await Widget.open(browser, "index.html", { viewport: { width: 1280, height: 900 } });
+  await w.context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const copy = await w.$("[part=export] button:last-of-type");
+  assert.equal(await copy.textContent(), "Copy as Markdown");
+  await copy.click();
+  const said = await w.evaluate((el) => el.shadowRoot.querySelector("[part=export] [role=status]").textContent);
+  assert.equal(said, "Copied to the clipboard as Markdown.");
+  const text = await w.page.evaluate(() => navigator.clipboard.readText());
+  assert.match(text, /\*\*Sources\*\*/);
+  assert.deepEqual(w.problems, []);
+  await w.close();
+});
+
+test("downloads are named after the element's id, so two widgets save two files", async () => {
+  const w = await Widget.open(browser, "index.html", { viewport: { width: 1280, height: 900 } });
+  await w.page.evaluate(() => {
+    const el = document.createElement("role-compare");
+    el.id = "second widget";
+    el.setAttribute("loading", "eager");
+    document.body.prepend(el);
+  });
+  const second = new Widget({ context: w.context, page: w.page, problems: w.problems }, 0);
+  await w.page.waitForFunction(() => !!document.querySelector("role-compare").shadowRoot?.querySelector("[part=export] button"));
+  const names = [];
+  for (const widget of [second, new Widget({ context: w.context, page: w.page, problems: w.problems }, 1)]) {
+    const [download] = await Promise.all([w.page.waitForEvent("download"), (await widget.$("[part=export] button")).click()]);
+    names.push(download.suggestedFilename());
+  }
+  assert.deepEqual(names, [`role-compare-second-widget-${DATASET.version}.csv`, `role-compare-${DATASET.version}.csv`]);
+  assert.deepEqual(w.problems, []);
+  await w.close();
+});
+
+test("reset returns to the page's configured view", async () => {
+  const w = await Widget.open(browser, "index.html", { viewport: { width: 1280, height: 900 } });
+  await w.setAttribute("roles", "cio ciso");
+  await w.setAttribute("mode", "differences");
+  await w.page.waitForFunction(() => document.querySelector("role-compare").state.mode === "differences");
+  await w.showMoreFilters();
+  await (await w.$("input[type=search]")).fill("budget");
+  await (await w.$("input[type=radio][value=all]")).check();
+  await w.page.waitForFunction(() => document.querySelector("role-compare").state.mode === "all");
+  await (await w.part("reset")).click();
+  await w.page.waitForFunction(() => document.querySelector("role-compare").state.search === "");
+  const state = await w.state();
+  assert.deepEqual(state.roles, ["cio", "ciso"]);
+  assert.equal(state.mode, "differences");
+  assert.equal(await (await w.part("reset")).getAttribute("aria-disabled"), "true", "nothing left to reset");
+  assert.deepEqual(w.problems, []);
+  await w.close();
+});
+
+test("the offline file opens with a title and an introduction", async () => {
+  const page = await browser.newPage();
+  await page.goto(new URL("../../dist/role-compare-offline.html", import.meta.url).href);
+  assert.equal(await page.locator("h1").textContent(), "CIO, CISO and CSO compared");
+  assert.match(await page.locator("h1 + p").textContent(), /five published articles/);
+  await page.close();
+});
