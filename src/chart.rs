@@ -289,8 +289,7 @@ fn numbers_text(numbers: &[usize]) -> String {
 
 fn numbers_of<'a>(dataset: &Dataset, cites: impl Iterator<Item = &'a Citation>) -> Vec<usize> {
     let mut out: Vec<usize> = cites
-        .filter_map(|c| dataset.sources.iter().position(|s| s.id == c.source))
-        .map(|i| i + 1)
+        .filter_map(|c| dataset.source_number(&c.source))
         .collect();
     out.sort_unstable();
     out.dedup();

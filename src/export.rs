@@ -11,7 +11,7 @@
 //! not resolve are skipped rather than panicking.
 
 use crate::compare::{Cell, Comparison, Row, Status};
-use crate::model::{Citation, Claim, Dataset, Source, SourceKind};
+use crate::model::{Citation, Claim, Dataset, SourceKind};
 use crate::state::Filters;
 use std::fmt::Write as _;
 
@@ -77,18 +77,13 @@ fn status_label(d: &Dataset, c: &Comparison, status: Status) -> String {
     }
 }
 
-/// The 1-based number of a source in `d.sources`.
-fn source_number(d: &Dataset, id: &str) -> Option<usize> {
-    d.sources.iter().position(|s| s.id == id).map(|i| i + 1)
-}
-
 /// Citation markers ` [1] [3]`: one per distinct source, in citation order; `[?]` for an
 /// unknown source id.
 fn markers(d: &Dataset, cites: &[Citation]) -> String {
     let mut seen: Vec<Option<usize>> = Vec::new();
     let mut out = String::new();
     for cite in cites {
-        let n = source_number(d, &cite.source);
+        let n = d.source_number(&cite.source);
         if seen.contains(&n) {
             continue;
         }
@@ -160,16 +155,6 @@ fn shared_text(
 }
 
 pub use crate::model::and_list;
-
-/// `Author, Publisher`, leaving out whichever the source does not name.
-fn authorship(s: &Source) -> String {
-    [s.author.as_deref(), s.publisher.as_deref()]
-        .into_iter()
-        .flatten()
-        .filter(|x| !x.trim().is_empty())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
 
 // ---------------------------------------------------------------------------------------------
 // CSV
@@ -262,7 +247,7 @@ pub fn to_csv(d: &Dataset, c: &Comparison) -> String {
             &[
                 (i + 1).to_string(),
                 s.title.clone(),
-                authorship(s),
+                s.byline(),
                 kind.to_owned(),
             ],
         );
@@ -388,7 +373,7 @@ fn j_citations(d: &Dataset, cites: &[Citation]) -> J {
         cites
             .iter()
             .map(|cite| {
-                let n = source_number(d, &cite.source);
+                let n = d.source_number(&cite.source);
                 J::Obj(vec![
                     ("source", js(&cite.source)),
                     ("n", n.map_or(J::Null, J::Num)),
@@ -705,7 +690,7 @@ pub fn to_markdown(d: &Dataset, c: &Comparison) -> String {
     out.push_str("\n**Sources**\n\n");
     for (i, s) in d.sources.iter().enumerate() {
         let _ = write!(out, "{}. {}", i + 1, md(&s.title));
-        let by = authorship(s);
+        let by = s.byline();
         if !by.is_empty() {
             let _ = write!(out, " — {}", md(&by));
         }

@@ -241,7 +241,24 @@ pub struct ConflictSide {
     pub claims: Vec<String>,
 }
 
+impl Source {
+    /// "Author, Publisher", leaving out whichever the source does not name (empty: neither).
+    pub fn byline(&self) -> String {
+        [self.author.as_deref(), self.publisher.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|x| !x.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 impl Dataset {
+    /// The number readers see for the source `id`: its 1-based place in `sources`.
+    pub fn source_number(&self, id: &str) -> Option<usize> {
+        self.sources.iter().position(|s| s.id == id).map(|i| i + 1)
+    }
+
     /// The role with this id, if any.
     pub fn role(&self, id: &str) -> Option<&Role> {
         self.roles.iter().find(|r| r.id == id)

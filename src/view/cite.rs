@@ -51,7 +51,7 @@ pub fn Citations(props: &CitationsProps) -> Html {
     html! {
         <span class="rc-cites">
             { for grouped(&props.cites).into_iter().map(|(source_id, places)| {
-                let n = d.sources.iter().position(|s| s.id == source_id).map_or(0, |i| i + 1);
+                let n = d.source_number(source_id).unwrap_or(0);
                 let source = d.source(source_id);
                 let title = source.map_or(source_id, |s| s.title.as_str());
                 let key: AttrValue = format!("{}-{source_id}", props.key_prefix).into();
@@ -62,11 +62,7 @@ pub fn Citations(props: &CitationsProps) -> Html {
                     Callback::from(move |_: MouseEvent| toggle.emit(key.clone()))
                 };
                 let label = format!("Source {n}: {title}");
-                let byline: Vec<&str> = source
-                    .into_iter()
-                    .flat_map(|s| [s.author.as_deref(), s.publisher.as_deref()])
-                    .flatten()
-                    .collect();
+                let byline = source.map(|s| s.byline()).unwrap_or_default();
                 let supplementary = source.is_some_and(|s| s.kind == SourceKind::IssuingBody);
                 html! {
                     <span class="rc-cite-wrap" key={key.to_string()}>
@@ -79,7 +75,7 @@ pub fn Citations(props: &CitationsProps) -> Html {
                             <span class="rc-pop" id={key} role="note" part="popover">
                                 <span class="rc-pop-title">{format!("{n}. {title}")}</span>
                                 if !byline.is_empty() {
-                                    <span class="rc-pop-line">{byline.join(", ")}</span>
+                                    <span class="rc-pop-line">{byline}</span>
                                 }
                                 if !places.is_empty() {
                                     <span class="rc-pop-line">{format!("Section: {}", places.join("; "))}</span>

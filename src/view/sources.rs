@@ -36,14 +36,11 @@ pub fn SourceList(props: &SourceListProps) -> Html {
                 aria-level={crate::view::section_level(props.heading_level)}>{"Sources"}</p>
             <ol>
                 { for d.sources.iter().map(|s| {
-                    let byline: Vec<&str> = [s.author.as_deref(), s.publisher.as_deref()]
-                        .into_iter()
-                        .flatten()
-                        .collect();
+                    let byline = s.byline();
                     html! {
                         <li key={s.id.clone()}>
                             <cite>{&s.title}</cite>
-                            if !byline.is_empty() { {format!(" \u{2014} {}", byline.join(", "))} }
+                            if !byline.is_empty() { {format!(" \u{2014} {byline}")} }
                             if s.kind == SourceKind::IssuingBody {
                                 <span class="rc-tag">{" (issuing body; supplementary to the articles)"}</span>
                             }
