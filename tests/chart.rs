@@ -485,6 +485,7 @@ fn render(make: fn() -> Dataset, selection: Vec<usize>, prefix: &'static str) ->
             dataset,
             chart,
             id_prefix: prefix.into(),
+            heading_level: 2,
         }
     })
     .hydratable(false);

@@ -115,6 +115,7 @@ fn dataset() -> Dataset {
                 conflicts: Vec::new(),
             })
             .collect(),
+        title: None,
     }
 }
 

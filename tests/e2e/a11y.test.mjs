@@ -81,7 +81,7 @@ async function statusChanged(page, before) {
 
 // Back to the default filters with no popover open, through the widget's own controls.
 async function resetWidget(page) {
-  const reset = inWidget(page, "form.rc-controls .rc-button");
+  const reset = inWidget(page, "form.rc-controls [part=reset]");
   if (await reset.isEnabled()) await reset.click();
   const expanded = inWidget(page, "[aria-expanded=true]");
   // A disclosure may hold an open citation: closing the outermost closes both.
@@ -961,12 +961,12 @@ test("reduced motion: no CSS animation or transition runs after interactions", a
     () => inWidget(page, "#rc1-facet-education").click(),
     () => inWidget(page, "#rc1-mode-differences").check(),
     () => inWidget(page, "#rc1-search").fill("security"),
-    () => inWidget(page, "form.rc-controls .rc-button").hover(),
+    () => inWidget(page, "form.rc-controls [part=reset]").hover(),
     () => inWidget(page, "td .rc-cite").first().click(),
     () => page.keyboard.press("Escape"),
     () => inWidget(page, ".rc-conflict-button").first().click(),
     () => page.keyboard.press("Tab"),
-    () => inWidget(page, "form.rc-controls .rc-button").click(),
+    () => inWidget(page, "form.rc-controls [part=reset]").click(),
   ];
   for (const act of interactions) {
     await act();
