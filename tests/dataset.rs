@@ -1049,7 +1049,7 @@ fn the_embedded_text_is_the_source_file_minified() {
 #[test]
 fn shape_errors_name_the_path_and_what_was_found() {
     const TOP: &str =
-        "format, version, last_reviewed, sources, facets, roles, claims, conflicts, key_lines";
+        "format, version, last_reviewed, sources, facets, roles, claims, conflicts, key_lines, title";
     let cases: Vec<(&str, String, String)> = vec![
         (
             "unknown top-level key",
