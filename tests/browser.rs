@@ -52,7 +52,7 @@ async fn attributes_choose_roles_and_changes_apply() {
     yield_now().await;
     assert_eq!(column_names(&el), ["CISO", "CSO"]);
     el.set_attribute("roles", "cio cso nobody").unwrap();
-    widget.attributes_changed();
+    widget.attributes_changed(Some("roles".into()));
     yield_now().await;
     assert_eq!(column_names(&el), ["CIO", "CSO"]);
     let state = widget.state();
@@ -108,6 +108,34 @@ async fn an_invalid_host_dataset_is_refused_with_its_paths_and_the_old_content_s
         text.contains("expected an object (the dataset), found an array"),
         "{text}"
     );
+}
+
+#[wasm_bindgen_test]
+async fn changing_roles_keeps_the_readers_other_filters() {
+    let el = host(&[]);
+    let mut widget = role_compare::mount(el.clone()).unwrap();
+    yield_now().await;
+    // The reader's filters (as the page's state property sets them), then a roles attribute.
+    widget.set_state(r#"{"search":"budget","mode":"differences","target":"CEO"}"#);
+    yield_now().await;
+    el.set_attribute("roles", "cio ciso").unwrap();
+    widget.attributes_changed(Some("roles".into()));
+    yield_now().await;
+    let state = widget.state();
+    let get = |k: &str| js_sys::Reflect::get(&state, &k.into()).unwrap();
+    assert_eq!(get("search").as_string().as_deref(), Some("budget"));
+    assert_eq!(get("mode").as_string().as_deref(), Some("differences"));
+    assert_eq!(get("target").as_string().as_deref(), Some("CEO"));
+    assert_eq!(js_sys::Array::from(&get("roles")).length(), 2);
+    // The same through the state property: only the roles change.
+    widget.set_state(
+        r#"{"roles":["ciso","cso"],"search":"budget","mode":"differences","target":"CEO"}"#,
+    );
+    yield_now().await;
+    assert_eq!(column_names(&el), ["CISO", "CSO"]);
+    let state = widget.state();
+    let get = |k: &str| js_sys::Reflect::get(&state, &k.into()).unwrap();
+    assert_eq!(get("search").as_string().as_deref(), Some("budget"));
 }
 
 /// Lets the browser run queued tasks (yew's scheduler) before continuing.
