@@ -388,6 +388,22 @@ fn j_citations(d: &Dataset, cites: &[Citation]) -> J {
     )
 }
 
+/// The claims at `ids` (indices into `d.claims`) as `[{id, text, sources}]`.
+fn j_claims(d: &Dataset, ids: &[usize]) -> J {
+    J::Arr(
+        ids.iter()
+            .filter_map(|&ci| d.claims.get(ci))
+            .map(|cl| {
+                J::Obj(vec![
+                    ("id", js(&cl.id)),
+                    ("text", js(&cl.text)),
+                    ("sources", j_citations(d, &cl.sources)),
+                ])
+            })
+            .collect(),
+    )
+}
+
 fn j_strings(items: &[String]) -> J {
     J::Arr(items.iter().map(|s| js(s)).collect())
 }
@@ -455,24 +471,7 @@ pub fn to_json(d: &Dataset, c: &Comparison, f: &Filters) -> String {
                         match cell {
                             Cell::Gap => J::Obj(vec![role, ("gap", J::Bool(true))]),
                             Cell::InShared => J::Obj(vec![role, ("in_shared", J::Bool(true))]),
-                            Cell::Claims(_) => J::Obj(vec![
-                                role,
-                                (
-                                    "claims",
-                                    J::Arr(
-                                        cell_claims(d, cell)
-                                            .into_iter()
-                                            .map(|cl| {
-                                                J::Obj(vec![
-                                                    ("id", js(&cl.id)),
-                                                    ("text", js(&cl.text)),
-                                                    ("sources", j_citations(d, &cl.sources)),
-                                                ])
-                                            })
-                                            .collect(),
-                                    ),
-                                ),
-                            ]),
+                            Cell::Claims(ids) => J::Obj(vec![role, ("claims", j_claims(d, ids))]),
                         }
                     })
                     .collect();
@@ -485,22 +484,7 @@ pub fn to_json(d: &Dataset, c: &Comparison, f: &Filters) -> String {
                                 "roles",
                                 J::Arr(g.columns.iter().map(|&col| js(role_id(col))).collect()),
                             ),
-                            (
-                                "claims",
-                                J::Arr(
-                                    g.claims
-                                        .iter()
-                                        .filter_map(|&ci| d.claims.get(ci))
-                                        .map(|cl| {
-                                            J::Obj(vec![
-                                                ("id", js(&cl.id)),
-                                                ("text", js(&cl.text)),
-                                                ("sources", j_citations(d, &cl.sources)),
-                                            ])
-                                        })
-                                        .collect(),
-                                ),
-                            ),
+                            ("claims", j_claims(d, &g.claims)),
                         ])
                     })
                     .collect();

@@ -11,7 +11,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { launch, open } from "./browser.mjs";
+import { launch } from "./browser.mjs";
+import { Widget } from "./widget.mjs";
 
 const DATASET = JSON.parse(readFileSync(new URL("../../src/data/roles.json", import.meta.url), "utf8"));
 
@@ -22,20 +23,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-// The demo page with its first widget live (the shadow root holds the live widget, not the
-// inert fallback copy, once role-compare-ready has fired).
-async function demo(options = {}, path = "index.html") {
-  const opened = await open(browser, path, options);
-  await opened.page.waitForFunction(
-    () =>
-      window.__roleCompareEvents.some((e) => e.type === "role-compare-ready") &&
-      !!document.querySelector("role-compare")?.shadowRoot?.querySelector("#rc1-search"),
-    null,
-    { timeout: 30_000 },
-  );
-  return opened;
-}
 
 // What the first widget shows: its height, the count line, the statements a reader can see
 // (rendered, not folded away) and how often each appears.
@@ -57,42 +44,20 @@ function look(page) {
   });
 }
 
-async function inWidget(page, selector) {
-  const handle = await page.evaluateHandle(
-    (sel) => document.querySelector("role-compare").shadowRoot.querySelector(sel),
-    selector,
-  );
-  const element = handle.asElement();
-  assert.ok(element, `${selector} is not in the widget`);
-  return element;
-}
-
-async function setAttribute(page, name, value) {
-  await page.evaluate(([n, v]) => document.querySelector("role-compare").setAttribute(n, v), [name, value]);
-}
-
-async function waitForCount(page, predicate) {
-  await page.waitForFunction(
-    (src) => new Function("c", `return ${src}`)(document.querySelector("role-compare").shadowRoot.querySelector(".rc-count").textContent),
-    predicate,
-    { timeout: 5_000 },
-  );
-}
-
 test("the default view is short, and a phone's first screen holds a role's statement", async () => {
   const heights = {};
   for (const [width, height] of [[1280, 900], [375, 800]]) {
-    const { context, page, problems } = await demo({ viewport: { width, height } });
-    const widget = await look(page);
+    const w = await Widget.open(browser, "index.html", { viewport: { width, height } });
+    const widget = await look(w.page);
     heights[width] = widget.height;
-    const firstStatement = await page.evaluate(() => {
+    const firstStatement = await w.page.evaluate(() => {
       const root = document.querySelector("role-compare").shadowRoot;
       const texts = [...root.querySelectorAll(".rc-key-text, li[data-claim]")].filter((e) => e.checkVisibility());
       return Math.min(...texts.map((e) => e.getBoundingClientRect().top + window.scrollY));
     });
     if (width === 375) assert.ok(firstStatement < 800, `first statement at ${firstStatement} px`);
-    assert.deepEqual(problems, []);
-    await context.close();
+    assert.deepEqual(w.problems, []);
+    await w.close();
   }
   console.log(`# default widget height: ${heights[1280]} px at 1280, ${heights[375]} px at 375`);
   assert.ok(heights[1280] <= 4000, `${heights[1280]} px at 1280×900`);
@@ -100,17 +65,17 @@ test("the default view is short, and a phone's first screen holds a role's state
 });
 
 test("with three roles, the modes change the statements shown; shared statements show once", async () => {
-  const { context, page, problems } = await demo({ viewport: { width: 1280, height: 900 } });
+  const w = await Widget.open(browser, "index.html", { viewport: { width: 1280, height: 900 } });
   const counts = {};
   for (const mode of ["all", "differences", "shared"]) {
-    await setAttribute(page, "mode", mode);
-    await page.waitForFunction(
+    await w.setAttribute("mode", mode);
+    await w.page.waitForFunction(
       (m) => document.querySelector("role-compare").state.mode === m,
       mode,
       { timeout: 5_000 },
     );
-    await setAttribute(page, "detail", "full");
-    const seen = await look(page);
+    await w.setAttribute("detail", "full");
+    const seen = await look(w.page);
     counts[mode] = seen;
     assert.deepEqual(seen.repeated, [], `${mode}: a statement appears more than once`);
   }
@@ -120,88 +85,88 @@ test("with three roles, the modes change the statements shown; shared statements
   assert.ok(counts.shared.statements > 0, "shared shows some");
   assert.ok(counts.shared.shared > 0, "shared statements are marked as such");
   // Shared only shows only statements that several compared roles share.
-  const lonely = await page.evaluate(() =>
+  const lonely = await w.page.evaluate(() =>
     [...document.querySelector("role-compare").shadowRoot.querySelectorAll(".rc-scroll li[data-claim]")]
       .filter((li) => li.checkVisibility() && !li.closest("td.rc-shared")).length,
   );
   assert.equal(lonely, 0);
-  assert.deepEqual(problems, []);
-  await context.close();
+  assert.deepEqual(w.problems, []);
+  await w.close();
 });
 
 test("detail is live: summary folds the sections, full and the button open every claim", async () => {
-  const { context, page, problems } = await demo({ viewport: { width: 1280, height: 900 } });
-  const folded = await look(page);
+  const w = await Widget.open(browser, "index.html", { viewport: { width: 1280, height: 900 } });
+  const folded = await look(w.page);
   assert.equal(folded.statements, 0, "summary: the sourced detail is folded");
   assert.ok(
-    await page.evaluate(() => document.querySelector("role-compare").shadowRoot.querySelectorAll(".rc-key-row").length >= 5),
+    await w.page.evaluate(() => document.querySelector("role-compare").shadowRoot.querySelectorAll(".rc-key-row").length >= 5),
     "the key differences lead",
   );
-  assert.equal(await page.evaluate(() => document.querySelector("role-compare").state.detail), "summary");
+  assert.equal(await w.page.evaluate(() => document.querySelector("role-compare").state.detail), "summary");
 
-  await (await inWidget(page, "button.rc-detail-all")).click();
-  await page.waitForFunction(() => document.querySelector("role-compare").state.detail === "full");
-  assert.equal((await look(page)).statements, DATASET.claims.length);
+  await (await w.$("button.rc-detail-all")).click();
+  await w.page.waitForFunction(() => document.querySelector("role-compare").state.detail === "full");
+  assert.equal((await look(w.page)).statements, DATASET.claims.length);
 
-  await setAttribute(page, "detail", "summary");
-  await page.waitForFunction(() => document.querySelector("role-compare").state.detail === "summary");
-  assert.equal((await look(page)).statements, 0);
-  await setAttribute(page, "detail", "full");
-  await page.waitForFunction(() => document.querySelector("role-compare").state.detail === "full");
-  assert.equal((await look(page)).statements, DATASET.claims.length);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await w.setAttribute("detail", "summary");
+  await w.page.waitForFunction(() => document.querySelector("role-compare").state.detail === "summary");
+  assert.equal((await look(w.page)).statements, 0);
+  await w.setAttribute("detail", "full");
+  await w.page.waitForFunction(() => document.querySelector("role-compare").state.detail === "full");
+  assert.equal((await look(w.page)).statements, DATASET.claims.length);
+  assert.deepEqual(w.problems, []);
+  await w.close();
 });
 
 test("a section's detail folds and unfolds from the keyboard", async () => {
-  const { context, page, problems } = await demo({ viewport: { width: 1280, height: 900 } });
-  const fold = await inWidget(page, "tbody .rc-fold");
+  const w = await Widget.open(browser, "index.html", { viewport: { width: 1280, height: 900 } });
+  const fold = await w.$("tbody .rc-fold");
   const body = await fold.getAttribute("aria-controls");
   assert.equal(await fold.getAttribute("aria-expanded"), "false");
   await fold.focus();
-  await page.keyboard.press("Enter");
-  await page.waitForFunction(
+  await w.page.keyboard.press("Enter");
+  await w.page.waitForFunction(
     (id) => !document.querySelector("role-compare").shadowRoot.getElementById(id).classList.contains("rc-collapsed"),
     body,
   );
-  const fold2 = await inWidget(page, `[aria-controls="${body}"].rc-fold`);
+  const fold2 = await w.$(`[aria-controls="${body}"].rc-fold`);
   assert.equal(await fold2.getAttribute("aria-expanded"), "true");
-  const visible = await page.evaluate(
+  const visible = await w.page.evaluate(
     (id) => [...document.querySelector("role-compare").shadowRoot.getElementById(id).querySelectorAll("li[data-claim]")].filter((li) => li.checkVisibility()).length,
     body,
   );
   assert.ok(visible > 0, "the unfolded section shows its statements");
-  await page.keyboard.press("Space");
-  await page.waitForFunction(
+  await w.page.keyboard.press("Space");
+  await w.page.waitForFunction(
     (id) => document.querySelector("role-compare").shadowRoot.getElementById(id).classList.contains("rc-collapsed"),
     body,
   );
-  assert.deepEqual(problems, []);
-  await context.close();
+  assert.deepEqual(w.problems, []);
+  await w.close();
 });
 
 test("the secondary filters fold behind one button that counts the active ones", async () => {
-  const { context, page, problems } = await demo({ viewport: { width: 375, height: 800 } });
-  const more = await inWidget(page, "button.rc-more");
+  const w = await Widget.open(browser, "index.html", { viewport: { width: 375, height: 800 } });
+  const more = await w.$("button.rc-more");
   assert.equal(await more.textContent(), "More filters");
   assert.equal(await more.getAttribute("aria-expanded"), "false");
-  assert.equal(await (await inWidget(page, "#rc1-search")).isVisible(), false);
+  assert.equal(await (await w.$("#rc1-search")).isVisible(), false);
   await more.click();
   assert.equal(await more.getAttribute("aria-expanded"), "true");
-  await (await inWidget(page, "#rc1-search")).fill("budget");
-  await (await inWidget(page, "#rc1-mode-differences")).check();
-  await page.waitForFunction(
+  await (await w.$("#rc1-search")).fill("budget");
+  await (await w.$("#rc1-mode-differences")).check();
+  await w.page.waitForFunction(
     () => document.querySelector("role-compare").shadowRoot.querySelector("button.rc-more").textContent === "More filters (2 active)",
   );
   // The roles stay in reach, outside the fold.
-  assert.equal(await (await inWidget(page, "#rc1-role-cio")).isVisible(), true);
-  assert.deepEqual(problems, []);
-  await context.close();
+  assert.equal(await (await w.$("#rc1-role-cio")).isVisible(), true);
+  assert.deepEqual(w.problems, []);
+  await w.close();
 });
 
 test("a dataset of 50 roles compares three, and the role picker finds a role", async () => {
-  const { context, page, problems } = await demo({ viewport: { width: 1280, height: 900 } });
-  const state = await page.evaluate((base) => {
+  const w = await Widget.open(browser, "index.html", { viewport: { width: 1280, height: 900 } });
+  const state = await w.page.evaluate((base) => {
     const d = structuredClone(base);
     const extra = [];
     for (let i = 0; i < 47; i++) {
@@ -221,21 +186,21 @@ test("a dataset of 50 roles compares three, and the role picker finds a role", a
     el.data = d;
     return el.state;
   }, DATASET);
-  await page.waitForFunction(() => document.querySelector("role-compare").state.roles.length === 3);
-  const columns = await page.evaluate(() =>
+  await w.page.waitForFunction(() => document.querySelector("role-compare").state.roles.length === 3);
+  const columns = await w.page.evaluate(() =>
     [...document.querySelector("role-compare").shadowRoot.querySelectorAll(".rc-scroll thead th[scope=col] .rc-abbr")].map((e) => e.textContent),
   );
   assert.deepEqual(columns, DATASET.roles.slice(0, 3).map((r) => r.abbr));
-  const find = await inWidget(page, "#rc1-role-find");
+  const find = await w.$("#rc1-role-find");
   await find.fill("number 42");
-  const listed = await page.evaluate(() =>
+  const listed = await w.page.evaluate(() =>
     [...document.querySelector("role-compare").shadowRoot.querySelectorAll(".rc-role-list input[type=checkbox]")].map((b) => b.id),
   );
   assert.ok(listed.includes("rc1-role-role-42"), listed.join());
   assert.ok(listed.length <= 4, `the find box narrows the list (${listed.length} left)`);
-  await (await inWidget(page, "#rc1-role-role-42")).check();
-  await page.waitForFunction(() => document.querySelector("role-compare").state.roles.includes("role-42"));
+  await (await w.$("#rc1-role-role-42")).check();
+  await w.page.waitForFunction(() => document.querySelector("role-compare").state.roles.includes("role-42"));
   assert.ok(state !== undefined);
-  assert.deepEqual(problems, []);
-  await context.close();
+  assert.deepEqual(w.problems, []);
+  await w.close();
 });
