@@ -99,8 +99,8 @@ impl Widget {
     pub fn set_data(&mut self, text: &str, origin: &str, label: &str) -> bool {
         match dataset_from_text(text) {
             Ok(dataset) => {
-                self.props.dataset = Rc::new(dataset);
-                *self.shown.borrow_mut() = Rc::clone(&self.props.dataset);
+                self.props.dataset = Rc::new(dataset).into();
+                *self.shown.borrow_mut() = self.props.dataset.rc();
                 self.props.notice = None;
                 self.attributes_changed(None);
                 true

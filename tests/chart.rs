@@ -482,8 +482,8 @@ fn render(make: fn() -> Dataset, selection: Vec<usize>, prefix: &'static str) ->
         let dataset = Rc::new(make());
         let chart = Rc::new(chart::build(&dataset, &selection));
         OrgChartProps {
-            dataset,
-            chart,
+            dataset: dataset.into(),
+            chart: chart.into(),
             id_prefix: prefix.into(),
             heading_level: 2,
         }

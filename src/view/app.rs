@@ -12,7 +12,7 @@ use crate::keys::key_rows;
 use crate::model::Dataset;
 use crate::state::{Action, Detail, Filters, Mode, REPORTING};
 use crate::view::{
-    ComparisonTable, Controls, Download, ExportBar, KeyDifferences, OrgChart, ResultStatus,
+    ComparisonTable, Controls, Download, ExportBar, KeyDifferences, OrgChart, ResultStatus, Shared,
     SourceList,
 };
 use std::rc::Rc;
@@ -65,10 +65,10 @@ impl Folds {
 }
 
 /// Properties of [`RoleCompare`].
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct RoleCompareProps {
     /// The dataset to show; it must have passed [`crate::validate::validate`].
-    pub dataset: Rc<Dataset>,
+    pub dataset: Shared<Dataset>,
     /// The filters to show; when this prop (or `revision`) changes, the widget switches to it.
     #[prop_or_default]
     pub filters: Filters,
@@ -111,7 +111,7 @@ impl RoleCompareProps {
     /// The defaults for `dataset`: every filter off, no embedder callbacks.
     pub fn new(dataset: Rc<Dataset>) -> Self {
         Self {
-            dataset,
+            dataset: dataset.into(),
             filters: Filters::default(),
             revision: 0,
             notice: None,
@@ -125,25 +125,6 @@ impl RoleCompareProps {
             on_download: None,
             on_copy: None,
         }
-    }
-}
-
-impl PartialEq for RoleCompareProps {
-    fn eq(&self, other: &Self) -> bool {
-        // The same dataset allocation is the same dataset: skip a deep comparison.
-        Rc::ptr_eq(&self.dataset, &other.dataset)
-            && self.filters == other.filters
-            && self.revision == other.revision
-            && self.notice == other.notice
-            && self.prerender == other.prerender
-            && self.id_prefix == other.id_prefix
-            && self.heading_level == other.heading_level
-            && self.dismiss == other.dismiss
-            && self.defaults == other.defaults
-            && self.name == other.name
-            && self.on_change == other.on_change
-            && self.on_download == other.on_download
-            && self.on_copy == other.on_copy
     }
 }
 
@@ -179,16 +160,6 @@ impl Reducible for FilterState {
             }
             Msg::Sync(..) => self,
         }
-    }
-}
-
-/// A dataset compared by allocation, for memo dependencies.
-#[derive(Clone)]
-struct Same(Rc<Dataset>);
-
-impl PartialEq for Same {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
@@ -259,20 +230,19 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
         });
     }
 
-    let comparison = use_memo(
-        (Same(Rc::clone(&props.dataset)), filters.clone()),
-        |(d, f)| compare(&d.0, f),
-    );
+    let comparison = use_memo((props.dataset.clone(), filters.clone()), |(d, f)| {
+        compare(d, f)
+    });
     // The rows kept in the document: a change of mode, search, facets or duty topic only hides
     // and shows them.
     let layout = use_memo(
-        (Same(Rc::clone(&props.dataset)), layout_filters(&filters)),
-        |(d, f)| compare(&d.0, f),
+        (props.dataset.clone(), layout_filters(&filters)),
+        |(d, f)| compare(d, f),
     );
 
     let reporting_chart = use_memo(
-        (Same(Rc::clone(&props.dataset)), comparison.columns.clone()),
-        |(d, columns)| chart::build(&d.0, columns),
+        (props.dataset.clone(), comparison.columns.clone()),
+        |(d, columns)| chart::build(d, columns),
     );
     let reporting_on = props.dataset.facet(REPORTING).is_some()
         && (filters.facets.is_empty() || filters.facets.iter().any(|f| f == REPORTING));
@@ -287,12 +257,12 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
     });
     let keys = use_memo(
         (
-            Same(Rc::clone(&props.dataset)),
+            props.dataset.clone(),
             comparison.columns.clone(),
             filters.facets.clone(),
         ),
         |(d, columns, facets)| -> Rc<[_]> {
-            key_rows(&d.0, columns, &facet_indices(&d.0, facets)).into()
+            key_rows(d, columns, &facet_indices(d, facets)).into()
         },
     );
 
@@ -388,7 +358,7 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
             if let Some(notice) = &props.notice {
                 <div class="rc-error" role="alert" part="error">{notice.clone()}</div>
             }
-            <Controls dataset={Rc::clone(d)} filters={f.clone()} defaults={props.defaults.clone()} on_action={on_action.clone()}
+            <Controls dataset={d.clone()} filters={f.clone()} defaults={props.defaults.clone()} on_action={on_action.clone()}
                 id_prefix={props.id_prefix.clone()} hidden={props.prerender} {reset_ref} />
             <div class="rc-detail-bar">
                 <ResultStatus shown={comparison.shown} total={comparison.total}
@@ -412,13 +382,13 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
                 // built again.
                 <div class={if comparison.columns.len() > crate::compare::MANY_ROLES { "rc-scroll rc-scroll-wide" } else { "rc-scroll" }}
                     part="scroll" hidden={comparison.shown == 0}>
-                    <ComparisonTable dataset={Rc::clone(d)} layout={Rc::clone(&layout)}
+                    <ComparisonTable dataset={d.clone()} layout={Rc::clone(&layout)}
                         comparison={Rc::clone(&comparison)}
                         highlight={AttrValue::from(f.search.clone())} id_prefix={props.id_prefix.clone()}
                         open={open.0.clone()} on_toggle={on_toggle.clone()}
                         facets_open={Rc::clone(&facets_open)} on_facet={on_facet.clone()}
                         prerender={props.prerender} heading_level={level}>
-                        <KeyDifferences dataset={Rc::clone(d)} columns={Rc::<[usize]>::from(comparison.columns.as_slice())}
+                        <KeyDifferences dataset={d.clone()} columns={Rc::<[usize]>::from(comparison.columns.as_slice())}
                             rows={Rc::clone(&*keys)} facets_open={Rc::clone(&facets_open)}
                             id_prefix={props.id_prefix.clone()} open={open.0.clone()}
                             on_toggle={on_toggle.clone()} on_facet={on_facet.clone()} prerender={props.prerender}
@@ -427,13 +397,13 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
                 </div>
             }
             if reporting_on && !reporting_chart.edges.is_empty() {
-                <OrgChart dataset={Rc::clone(d)} chart={Rc::clone(&reporting_chart)}
+                <OrgChart dataset={d.clone()} chart={Rc::clone(&reporting_chart)}
                     id_prefix={props.id_prefix.clone()} heading_level={level} />
             }
-            <ExportBar dataset={Rc::clone(d)} comparison={Rc::clone(&comparison)} filters={f.clone()}
+            <ExportBar dataset={d.clone()} comparison={Rc::clone(&comparison)} filters={f.clone()}
                 on_download={props.on_download.clone()} on_copy={props.on_copy.clone()}
                 name={props.name.clone()} />
-            <SourceList dataset={Rc::clone(d)} id_prefix={props.id_prefix.clone()} heading_level={level} />
+            <SourceList dataset={d.clone()} id_prefix={props.id_prefix.clone()} heading_level={level} />
         </div>
     }
 }

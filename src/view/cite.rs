@@ -3,32 +3,22 @@
 //! tap and keyboard (a real `<button>` with `aria-expanded`); Escape is handled by the app.
 
 use crate::model::{Citation, Dataset, SourceKind};
-use std::rc::Rc;
+use crate::view::Shared;
 use yew::prelude::*;
 
 /// Properties of [`Citations`].
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct CitationsProps {
     /// The dataset the citations point into.
-    pub dataset: Rc<Dataset>,
+    pub dataset: Shared<Dataset>,
     /// The citations to show, in order (several may cite one source at different places).
-    pub cites: Rc<[Citation]>,
+    pub cites: Shared<[Citation]>,
     /// A key unique on the page for this list (e.g. widget prefix + claim id).
     pub key_prefix: AttrValue,
     /// The key of the open popover, if any.
     pub open: Option<AttrValue>,
     /// Called with a marker's key to open it, or to close it when it is open.
     pub on_toggle: Callback<AttrValue>,
-}
-
-impl PartialEq for CitationsProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.dataset, &other.dataset)
-            && Rc::ptr_eq(&self.cites, &other.cites)
-            && self.key_prefix == other.key_prefix
-            && self.open == other.open
-            && self.on_toggle == other.on_toggle
-    }
 }
 
 /// The cited sources in first-cited order, each with every place cited.

@@ -3,14 +3,15 @@
 
 use crate::model::Dataset;
 use crate::view::Citations;
+use crate::view::Shared;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// Properties of [`ConflictNote`].
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct ConflictNoteProps {
     /// The dataset holding the conflict.
-    pub dataset: Rc<Dataset>,
+    pub dataset: Shared<Dataset>,
     /// Index into `dataset.conflicts`.
     pub conflict: usize,
     /// Prefix for ids, unique per widget on the page.
@@ -19,16 +20,6 @@ pub struct ConflictNoteProps {
     pub open: Option<AttrValue>,
     /// Called with a key to open it, or to close it when it is open.
     pub on_toggle: Callback<AttrValue>,
-}
-
-impl PartialEq for ConflictNoteProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.dataset, &other.dataset)
-            && self.conflict == other.conflict
-            && self.id_prefix == other.id_prefix
-            && self.open == other.open
-            && self.on_toggle == other.on_toggle
-    }
 }
 
 /// One conflict's marker and, when open, its sides.
@@ -63,7 +54,7 @@ pub fn ConflictNote(props: &ConflictNoteProps) -> Html {
                         { for conflict.sides.iter().enumerate().map(|(i, side)| html! {
                             <li key={i}>
                                 {&side.text}
-                                <Citations dataset={Rc::clone(&props.dataset)}
+                                <Citations dataset={props.dataset.clone()}
                                     cites={Rc::<[_]>::from(side.sources.as_slice())}
                                     key_prefix={format!("{key}-{i}")}
                                     open={props.open.clone()} on_toggle={props.on_toggle.clone()} />

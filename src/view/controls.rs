@@ -6,14 +6,14 @@ use crate::compare::{facet_indices, role_columns};
 use crate::dom;
 use crate::model::Dataset;
 use crate::state::{Action, Filters, Mode, CERTIFICATIONS, DUTIES, ISSUER, REPORTING, TARGET};
-use std::rc::Rc;
+use crate::view::Shared;
 use yew::prelude::*;
 
 /// Properties of [`Controls`].
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct ControlsProps {
     /// The dataset the choices come from.
-    pub dataset: Rc<Dataset>,
+    pub dataset: Shared<Dataset>,
     /// The current filters.
     pub filters: Filters,
     /// What "Reset filters" returns to (the page's configured filters).
@@ -29,18 +29,6 @@ pub struct ControlsProps {
     /// The reset button, for the app to move focus to.
     #[prop_or_default]
     pub reset_ref: NodeRef,
-}
-
-impl PartialEq for ControlsProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.dataset, &other.dataset)
-            && self.filters == other.filters
-            && self.defaults == other.defaults
-            && self.on_action == other.on_action
-            && self.id_prefix == other.id_prefix
-            && self.hidden == other.hidden
-            && self.reset_ref == other.reset_ref
-    }
 }
 
 /// The ids in `all` that are on after toggling `id` when `on` are on; the defaults (`default`,

@@ -7,7 +7,7 @@ use crate::compare::Comparison;
 use crate::export;
 use crate::model::Dataset;
 use crate::state::Filters;
-use std::rc::Rc;
+use crate::view::Shared;
 use yew::prelude::*;
 
 /// A file to save: what the download callback receives.
@@ -22,12 +22,12 @@ pub struct Download {
 }
 
 /// Properties of [`ExportBar`].
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct ExportBarProps {
     /// The dataset the comparison indexes into.
-    pub dataset: Rc<Dataset>,
+    pub dataset: Shared<Dataset>,
     /// The view to export.
-    pub comparison: Rc<Comparison>,
+    pub comparison: Shared<Comparison>,
     /// The filters that produced it (recorded in the JSON export).
     pub filters: Filters,
     /// Saves a file; no download buttons without it.
@@ -41,17 +41,6 @@ pub struct ExportBarProps {
     pub name: AttrValue,
 }
 
-impl PartialEq for ExportBarProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.dataset, &other.dataset)
-            && Rc::ptr_eq(&self.comparison, &other.comparison)
-            && self.filters == other.filters
-            && self.on_download == other.on_download
-            && self.on_copy == other.on_copy
-            && self.name == other.name
-    }
-}
-
 /// The export buttons.
 #[component]
 pub fn ExportBar(props: &ExportBarProps) -> Html {
@@ -61,8 +50,8 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
     // The text is built when a button is pressed, not on every render.
     let make = |kind: &'static str| {
         let (d, c, f) = (
-            Rc::clone(&props.dataset),
-            Rc::clone(&props.comparison),
+            props.dataset.clone(),
+            props.comparison.clone(),
             props.filters.clone(),
         );
         let save = props.on_download.clone();
@@ -83,18 +72,16 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
     };
     // Said in a polite live region next to the button, so a reader (sighted or not) knows the
     // click did something; it goes when the view changes.
-    let copied = use_state(|| None::<Rc<Comparison>>);
+    let copied = use_state(|| None::<Shared<Comparison>>);
     let copy = props.on_copy.clone().map(|copy| {
-        let (d, c) = (Rc::clone(&props.dataset), Rc::clone(&props.comparison));
+        let (d, c) = (props.dataset.clone(), props.comparison.clone());
         let copied = copied.clone();
         Callback::from(move |_: MouseEvent| {
             copy.emit(export::to_markdown(&d, &c));
-            copied.set(Some(Rc::clone(&c)));
+            copied.set(Some(c.clone()));
         })
     });
-    let confirmed = copied
-        .as_ref()
-        .is_some_and(|c| Rc::ptr_eq(c, &props.comparison));
+    let confirmed = copied.as_ref().is_some_and(|c| *c == props.comparison);
     html! {
         <div class="rc-export" part="export" role="group" aria-label="Export this view">
             if props.on_download.is_some() {

@@ -5,15 +5,15 @@
 
 use crate::keys::{KeyCell, KeyRow};
 use crate::model::Dataset;
-use crate::view::{and_list, Citations, ConflictNote};
+use crate::view::{and_list, Citations, ConflictNote, Shared};
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// Properties of [`KeyDifferences`].
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct KeyDifferencesProps {
     /// The dataset the rows index into.
-    pub dataset: Rc<Dataset>,
+    pub dataset: Shared<Dataset>,
     /// Indices into `dataset.roles` of the compared roles.
     pub columns: Rc<[usize]>,
     /// The rows to draw (`keys::key_rows`).
@@ -37,21 +37,6 @@ pub struct KeyDifferencesProps {
     /// The widget's heading level: "Key differences at a glance" is one level below.
     #[prop_or(2)]
     pub heading_level: u8,
-}
-
-impl PartialEq for KeyDifferencesProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.dataset, &other.dataset)
-            && self.columns == other.columns
-            && self.rows == other.rows
-            && self.facets_open == other.facets_open
-            && self.id_prefix == other.id_prefix
-            && self.open == other.open
-            && self.on_toggle == other.on_toggle
-            && self.on_facet == other.on_facet
-            && self.prerender == other.prerender
-            && self.heading_level == other.heading_level
-    }
 }
 
 /// The key-differences rows: the comparison table's first body.
@@ -132,13 +117,13 @@ fn key_cell(props: &KeyDifferencesProps, row: &KeyRow, i: usize, cell: &KeyCell)
                     }
                     <p class="rc-key-text">
                         {&k.text}
-                        <Citations dataset={Rc::clone(&props.dataset)}
+                        <Citations dataset={props.dataset.clone()}
                             cites={Rc::<[_]>::from(k.sources.as_slice())}
                             key_prefix={format!("{}-key-{}-{}", props.id_prefix, row.facet, k.id)}
                             open={props.open.clone()} on_toggle={props.on_toggle.clone()} />
                     </p>
                     { for k.conflicts.iter().filter_map(|id| d.conflicts.iter().position(|c| &c.id == id)).map(|ki| html! {
-                        <ConflictNote key={ki} dataset={Rc::clone(&props.dataset)} conflict={ki}
+                        <ConflictNote key={ki} dataset={props.dataset.clone()} conflict={ki}
                             id_prefix={AttrValue::from(format!("{}-key-{}", props.id_prefix, k.id))}
                             open={props.open.clone()} on_toggle={props.on_toggle.clone()} />
                     }) }

@@ -5,6 +5,8 @@
 //! are read through the small `dom` glue), so the same components render natively through yew's
 //! server-side renderer in tests and in the prerendered fallback. One component per file.
 
+use std::rc::Rc;
+
 mod app;
 mod cite;
 mod conflict;
@@ -33,4 +35,48 @@ pub use table::{ComparisonTable, ComparisonTableProps};
 /// under a widget heading of `level`: one below it, at most 6.
 pub fn section_level(level: u8) -> String {
     (level.clamp(1, 6) + 1).min(6).to_string()
+}
+
+/// A shared value compared by allocation, for props: the same dataset allocation is the same
+/// dataset, so props holding one derive `PartialEq` (cheap, and a field added later cannot be
+/// left out of a hand-written comparison). An `Rc<T>` converts into it in `html!`.
+#[derive(Debug)]
+pub struct Shared<T: ?Sized>(Rc<T>);
+
+impl<T: ?Sized> Shared<T> {
+    /// The `Rc` inside.
+    pub fn rc(&self) -> Rc<T> {
+        Rc::clone(&self.0)
+    }
+}
+
+impl<T: ?Sized> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T: ?Sized> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T: ?Sized> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: ?Sized> From<Rc<T>> for Shared<T> {
+    fn from(rc: Rc<T>) -> Self {
+        Shared(rc)
+    }
+}
+
+impl<T: ?Sized> yew::html::IntoPropValue<Shared<T>> for Rc<T> {
+    fn into_prop_value(self) -> Shared<T> {
+        Shared(self)
+    }
 }

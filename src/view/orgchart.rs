@@ -8,31 +8,22 @@
 
 use crate::chart::{cite_list, describe, source_numbers, Chart, Edge, Node};
 use crate::model::Dataset;
-use std::rc::Rc;
+use crate::view::Shared;
 use yew::prelude::*;
 
 /// Properties of [`OrgChart`].
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct OrgChartProps {
     /// The dataset the chart indexes into.
-    pub dataset: Rc<Dataset>,
+    pub dataset: Shared<Dataset>,
     /// The laid-out chart to draw.
-    pub chart: Rc<Chart>,
+    pub chart: Shared<Chart>,
     /// Prefix for the element ids inside the chart (caption, text, arrowhead marker), unique on
     /// the page so that several widgets can sit side by side.
     pub id_prefix: AttrValue,
     /// The widget's heading level: the chart's title is one level below.
     #[prop_or(2)]
     pub heading_level: u8,
-}
-
-impl PartialEq for OrgChartProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.dataset, &other.dataset)
-            && Rc::ptr_eq(&self.chart, &other.chart)
-            && self.id_prefix == other.id_prefix
-            && self.heading_level == other.heading_level
-    }
 }
 
 /// The reporting-lines chart.

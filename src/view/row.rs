@@ -9,15 +9,15 @@
 use crate::compare::{matches, Cell, Row, Status};
 pub use crate::export::and_list;
 use crate::model::Dataset;
-use crate::view::{Citations, ConflictNote};
+use crate::view::{Citations, ConflictNote, Shared};
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// What a row shows; equal contents (the same dataset allocation) render the same cells.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub struct RowContent {
     /// The dataset the row indexes into.
-    pub dataset: Rc<Dataset>,
+    pub dataset: Shared<Dataset>,
     /// Indices into `dataset.roles` of the columns.
     pub columns: Rc<[usize]>,
     /// Index into `dataset.facets`.
@@ -32,19 +32,6 @@ pub struct RowContent {
     pub open: Option<AttrValue>,
     /// Opens or closes a popover or disclosure by key.
     pub on_toggle: Callback<AttrValue>,
-}
-
-impl PartialEq for RowContent {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.dataset, &other.dataset)
-            && self.columns == other.columns
-            && self.facet == other.facet
-            && self.row == other.row
-            && self.highlight == other.highlight
-            && self.id_prefix == other.id_prefix
-            && self.open == other.open
-            && self.on_toggle == other.on_toggle
-    }
 }
 
 impl RowContent {
@@ -162,7 +149,7 @@ fn RowCells(props: &RowCellsProps) -> Html {
                 <span class="rc-topic">{&topic.label}</span>{" "}
                 <span class={class} part="badge" id={badge_id}>{badge}</span>
                 { for row.conflicts.iter().map(|&k| html! {
-                    <ConflictNote key={k} dataset={Rc::clone(&c.dataset)} conflict={k}
+                    <ConflictNote key={k} dataset={c.dataset.clone()} conflict={k}
                         id_prefix={c.id_prefix.clone()} open={c.open.clone()}
                         on_toggle={c.on_toggle.clone()} />
                 }) }
@@ -255,7 +242,7 @@ fn claim_html(c: &RowContent, ci: usize) -> Html {
     html! {
         <li key={claim.id.clone()} data-claim={claim.id.clone()}>
             { for parts }
-            <Citations dataset={Rc::clone(&c.dataset)}
+            <Citations dataset={c.dataset.clone()}
                 cites={Rc::<[_]>::from(claim.sources.as_slice())}
                 key_prefix={format!("{}-c-{}", c.id_prefix, claim.id)}
                 open={c.open.clone()} on_toggle={c.on_toggle.clone()} />

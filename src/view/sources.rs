@@ -2,27 +2,19 @@
 //! and last-reviewed date. Numbers match the citation markers. Dumb.
 
 use crate::model::{Dataset, SourceKind};
-use std::rc::Rc;
+use crate::view::Shared;
 use yew::prelude::*;
 
 /// Properties of [`SourceList`].
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct SourceListProps {
     /// The dataset whose sources to list.
-    pub dataset: Rc<Dataset>,
+    pub dataset: Shared<Dataset>,
     /// Prefix for ids, unique per widget on the page.
     pub id_prefix: AttrValue,
     /// The widget's heading level: "Sources" is one level below.
     #[prop_or(2)]
     pub heading_level: u8,
-}
-
-impl PartialEq for SourceListProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.dataset, &other.dataset)
-            && self.id_prefix == other.id_prefix
-            && self.heading_level == other.heading_level
-    }
 }
 
 /// The sources and the dataset's version.

@@ -7,21 +7,21 @@
 
 use crate::compare::Comparison;
 use crate::model::Dataset;
-use crate::view::{and_list, RowContent, TableRow};
+use crate::view::{and_list, RowContent, Shared, TableRow};
 use std::collections::HashSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// Properties of [`ComparisonTable`].
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct ComparisonTableProps {
     /// The dataset the comparison indexes into.
-    pub dataset: Rc<Dataset>,
+    pub dataset: Shared<Dataset>,
     /// Every row the roles and claim-level filters allow (`compare::layout_filters`): the rows
     /// kept in the document.
-    pub layout: Rc<Comparison>,
+    pub layout: Shared<Comparison>,
     /// The rows the reader's filters show, a subset of `layout`'s; the others are hidden.
-    pub comparison: Rc<Comparison>,
+    pub comparison: Shared<Comparison>,
     /// Text to mark in statements (the search).
     #[prop_or_default]
     pub highlight: AttrValue,
@@ -50,23 +50,6 @@ pub struct ComparisonTableProps {
     /// Bodies drawn before the facets' (the key differences), under the same role headers.
     #[prop_or_default]
     pub children: Html,
-}
-
-impl PartialEq for ComparisonTableProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.dataset, &other.dataset)
-            && Rc::ptr_eq(&self.layout, &other.layout)
-            && Rc::ptr_eq(&self.comparison, &other.comparison)
-            && self.highlight == other.highlight
-            && self.id_prefix == other.id_prefix
-            && self.open == other.open
-            && self.on_toggle == other.on_toggle
-            && self.facets_open == other.facets_open
-            && self.on_facet == other.on_facet
-            && self.prerender == other.prerender
-            && self.children == other.children
-            && self.heading_level == other.heading_level
-    }
 }
 
 /// The comparison table.
@@ -163,7 +146,7 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
                         { for g.rows.iter().map(|row| {
                             let hidden = !shown.contains(&(g.facet, row.topic));
                             let mut content = RowContent {
-                                dataset: Rc::clone(&props.dataset),
+                                dataset: props.dataset.clone(),
                                 columns: Rc::clone(&columns),
                                 facet: g.facet,
                                 row: row.clone(),
