@@ -1,6 +1,7 @@
-//! The rings point one way (data → compare and keys → state → view → element). This test reads
-//! the sources and fails when an inner module names a crate of an outer ring, so the invariants
-//! in ARCHITECTURE.md cannot silently rot.
+//! The rings point one way (model → data and validate → state → compare, keys, chart, export,
+//! attrs → view → element; see ARCHITECTURE.md). This test reads the sources and fails when an
+//! inner module names a crate of an outer ring, or imports (`crate::…`) a module of a ring
+//! above its own, so the invariants in ARCHITECTURE.md cannot silently rot.
 
 use std::path::Path;
 
@@ -38,6 +39,8 @@ fn data_compare_keys_and_state_know_nothing_of_yew_or_the_browser() {
         "compare.rs",
         "keys.rs",
         "state.rs",
+        "chart.rs",
+        "export.rs",
     ] {
         let text = source(module);
         for ident in BROWSER.iter().chain(FRAMEWORK.iter()) {
@@ -87,6 +90,128 @@ fn only_the_glue_layer_uses_web_sys() {
     }
     users.sort();
     assert_eq!(users, ["dom.rs", "element.rs"]);
+}
+
+/// Each module's ring, innermost first: a module may use its own ring's and inner rings'
+/// modules only. `view` stands for every file in `src/view/`.
+const RINGS: [(&str, u8); 18] = [
+    ("model", 0),
+    ("json", 0),
+    ("validate", 1),
+    ("data", 1),
+    ("state", 2),
+    ("compare", 3),
+    ("keys", 3),
+    ("chart", 3),
+    ("export", 3),
+    ("attrs", 3),
+    ("dom", 4),
+    ("view", 4),
+    ("element", 5),
+    ("lib", 5),
+    // Names that `crate::` may be followed by but that are not modules of ours.
+    ("bundled_dataset", 5),
+    ("mount", 5),
+    ("Widget", 5),
+    ("prelude", 5),
+];
+
+fn ring(module: &str) -> Option<u8> {
+    RINGS.iter().find(|(m, _)| *m == module).map(|&(_, r)| r)
+}
+
+/// The crate modules `text` imports or names through `crate::`.
+fn crate_uses(text: &str) -> Vec<String> {
+    let code = code(text);
+    let mut out = Vec::new();
+    let mut rest = code.as_str();
+    while let Some(at) = rest.find("crate::") {
+        rest = &rest[at + "crate::".len()..];
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        if name.is_empty() {
+            // `crate::{a, b}`: every name in the braces.
+            if let Some(inner) = rest.strip_prefix('{') {
+                let end = inner.find('}').unwrap_or(inner.len());
+                out.extend(
+                    inner[..end]
+                        .split(',')
+                        .map(|p| p.trim().split("::").next().unwrap_or("").to_owned())
+                        .filter(|p| !p.is_empty()),
+                );
+            }
+        } else {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// Every `(file, its ring, a module it uses, that module's ring)` where the used module sits in
+/// an outer ring.
+fn outward_imports(files: &[(String, String)]) -> Vec<String> {
+    let mut wrong = Vec::new();
+    for (file, text) in files {
+        let module = if file.starts_with("view/") {
+            "view"
+        } else {
+            file.trim_end_matches(".rs")
+        };
+        let Some(own) = ring(module) else {
+            wrong.push(format!("src/{file}: not in RINGS (add it)"));
+            continue;
+        };
+        for used in crate_uses(text) {
+            match ring(&used) {
+                Some(r) if r > own => wrong.push(format!(
+                    "src/{file} (ring {own}) uses crate::{used} (ring {r})"
+                )),
+                Some(_) => {}
+                None => wrong.push(format!("src/{file}: crate::{used} is not in RINGS")),
+            }
+        }
+    }
+    wrong
+}
+
+#[test]
+fn imports_point_inwards() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    let mut stack = vec![src.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let rel = path.strip_prefix(&src).unwrap().display().to_string();
+                files.push((rel, std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    assert!(files.len() >= 20, "saw only {} files", files.len());
+    assert_eq!(outward_imports(&files), Vec::<String>::new());
+}
+
+#[test]
+fn the_import_check_sees_an_outward_import() {
+    // Guards the guard: the model importing the comparison, or a view the element, is caught;
+    // a comment is not code.
+    let files = [
+        ("model.rs".to_owned(), "use crate::compare::compare;".to_owned()),
+        ("view/row.rs".to_owned(), "use crate::{model::Dataset, element::Widget};".to_owned()),
+        ("state.rs".to_owned(), "// crate::view is only mentioned here\nuse crate::model::Dataset;".to_owned()),
+    ];
+    assert_eq!(
+        outward_imports(&files),
+        [
+            "src/model.rs (ring 0) uses crate::compare (ring 3)",
+            "src/view/row.rs (ring 4) uses crate::element (ring 5)",
+        ]
+    );
 }
 
 #[test]
