@@ -6,24 +6,30 @@
 // The demo page is also loaded from a sub-path (/nested/role-compare/, served by the dev server)
 // and the offline single file from a file:// URL.
 //
-// The live widget is inside the element's open shadow root under `.rc-mount`; before it mounts
-// the page may show a prerendered copy (light DOM, and an inert copy in the shadow root), so
-// every locator below goes through `.rc-mount` (Playwright's CSS pierces open shadow roots).
+// The widgets are read and driven through the shared page object (widget.mjs), which looks only
+// at the live widget (before it mounts the page may show a prerendered copy: in the light DOM,
+// and an inert copy in the shadow root) and selects by the documented parts. The secondary
+// filters (mode, search, …) sit behind "More filters"; the page object opens it to use them.
 //
 // One browser for the file; every test has its own context and asserts that the page threw no
 // uncaught error and logged no console error (except the ones a test expects, such as the
 // browser's own "Failed to load resource" line for a deliberate 404).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { BASE_URL, launch } from "./browser.mjs";
+import { LIVE, Widget } from "./widget.mjs";
 
 const url = (path) => new URL(path, BASE_URL).href;
+const DATASET_FACETS = JSON.parse(readFileSync(new URL("../../src/data/roles.json", import.meta.url), "utf8")).facets.map((f) => f.id);
 const MOUNT_TIMEOUT = 30_000;
 
-// Live content of the widget(s) matched by `host`.
-const live = (host = "role-compare") => `${host} .rc-mount`;
+// The widget `which` (an index among the page's <role-compare> elements, or a selector for its
+// host) on `page` (a Page or an iframe's Frame).
+const widget = (page, which = 0) => new Widget({ page }, which);
+// The role headers' abbreviations, in the prerendered fallback (light DOM).
 const HEADERS = "thead th[scope=col] .rc-abbr";
 
 // A small valid dataset (docs/DATASET.md): 2 roles, 1 facet with 1 topic, 2 claims, 1 source.
@@ -120,17 +126,35 @@ async function eventually(check, timeout = 10_000) {
 // Waits until `count` widgets matched by `host` have mounted (their live count line is drawn).
 async function mounted(page, host = "role-compare", count = 1) {
   await page.waitForFunction(
-    ([sel, n]) =>
-      [...document.querySelectorAll(sel)].filter((el) => el.shadowRoot?.querySelector(".rc-mount .rc-count"))
+    ([sel, n, live]) =>
+      [...document.querySelectorAll(sel)].filter((el) => el.shadowRoot?.querySelector(`${live} [part~=count]`))
         .length >= n,
-    [host, count],
+    [host, count, LIVE],
     { timeout: MOUNT_TIMEOUT },
   );
 }
 
-const headers = (page, host) => page.locator(`${live(host)} ${HEADERS}`).allTextContents();
-const rowCount = (page, host) => page.locator(`${live(host)} tr.rc-row-data:not([hidden])`).count();
+const headers = (page, which) => widget(page, which).headers();
 const recorded = (page) => page.evaluate(() => window.__roleCompareEvents);
+
+// The widget in the iframe `frame` (a selector) on `page`, once it is live.
+async function frameWidget(page, frame) {
+  const handle = await page.waitForSelector(frame);
+  const w = widget(await handle.contentFrame());
+  await w.ready(MOUNT_TIMEOUT);
+  return w;
+}
+
+// "Showing S of T statements on R of N topics" (or "Showing all T statements on N topics") as
+// numbers: { statements: S, topics: R }; zeros for "No statements match the filters".
+function counted(line) {
+  const all = line.match(/^Showing all (\d+) statements? on (\d+) topics?/);
+  if (all) return { statements: Number(all[1]), topics: Number(all[2]) };
+  const some = line.match(/^Showing (\d+) of \d+ statements? on (\d+) of \d+ topics?/);
+  if (some) return { statements: Number(some[1]), topics: Number(some[2]) };
+  assert.equal(line, "No statements match the filters");
+  return { statements: 0, topics: 0 };
+}
 
 // Relative luminance (WCAG) of a computed `rgb()`/`rgba()` colour.
 function luminance(color) {
@@ -148,18 +172,19 @@ test("university.html: host CSS does not reach inside; documented custom propert
   const { context, page, log } = await start("examples/university.html");
   try {
     await mounted(page);
+    const w = widget(page);
     // The hostile theme is really active on the page itself.
     const masthead = await page.$eval(".masthead", (el) => getComputedStyle(el).backgroundColor);
     assert.equal(masthead, "rgb(0, 40, 85)");
 
     // `button { display: none !important }` does not hide the widget's buttons.
-    const reset = page.locator(`${live()} button[part=reset]`);
+    const reset = w.locator("button[part~=reset]");
     assert.equal(await reset.count(), 1);
     assert.ok(await reset.isVisible(), "the Reset button is visible");
     assert.notEqual(await reset.evaluate((el) => getComputedStyle(el).display), "none");
 
     // `table, td, th { border: 3px solid hotpink; background: yellow }` does not reach the table.
-    const cell = await page.locator(`${live()} tbody td`).first().evaluate((td) => {
+    const cell = await w.locator("[part~=table] tbody td").first().evaluate((td) => {
       const s = getComputedStyle(td);
       return { background: s.backgroundColor, border: s.borderTopColor, width: s.borderTopWidth };
     });
@@ -168,12 +193,12 @@ test("university.html: host CSS does not reach inside; documented custom propert
     assert.notEqual(cell.width, "3px");
 
     // `div { letter-spacing: 0.2em }` stays outside too.
-    assert.equal(await page.locator(live()).evaluate((el) => getComputedStyle(el).letterSpacing), "normal");
+    assert.equal(await w.locator("[part~=root]").evaluate((el) => getComputedStyle(el).letterSpacing), "normal");
 
     // --role-compare-accent and --role-compare-font do apply.
-    const abbr = page.locator(`${live()} ${HEADERS}`).first();
+    const abbr = w.locator(`[part~=table] ${HEADERS}`).first();
     assert.equal(await abbr.evaluate((el) => getComputedStyle(el).color), "rgb(0, 40, 85)");
-    const font = await page.locator(`${live()} .rc-table`).evaluate((el) => getComputedStyle(el).fontFamily);
+    const font = await w.locator("[part~=table]").evaluate((el) => getComputedStyle(el).fontFamily);
     assert.match(font, /^Georgia\b/, `font-family inside the widget: ${font}`);
     assertClean(log);
   } finally {
@@ -187,14 +212,15 @@ test("blog.html at 375 px: roles and mode attributes apply; no horizontal scroll
   });
   try {
     await mounted(page);
+    const w = widget(page);
     assert.deepEqual(await headers(page), ["CISO", "CSO"]);
-    assert.ok(await page.locator(`${live()} input[type=radio][value=differences]`).isChecked());
+    assert.ok(await w.locator("input[type=radio][value=differences]").isChecked());
     for (const width of [375, 320]) {
       await page.setViewportSize({ width, height: 800 });
       await eventually(async () => {
-        const sizes = await page.evaluate(() => {
+        const sizes = await w.inRoot((root) => {
           const doc = document.documentElement;
-          const scroll = document.querySelector("role-compare").shadowRoot.querySelector(".rc-mount .rc-scroll");
+          const scroll = root.querySelector("[part~=scroll]");
           return {
             doc: [doc.scrollWidth, doc.clientWidth],
             widget: scroll ? [scroll.scrollWidth, scroll.clientWidth] : null,
@@ -234,28 +260,22 @@ test("ten.html: ten independent widgets, the loader included twice", async () =>
     assert.equal(wasmRequests.length, 1, `wasm requests: ${wasmRequests}`);
     assert.equal((await recorded(page)).filter((e) => e.type === "role-compare-ready").length, 10);
 
-    // Each widget's columns follow its own roles attribute: the role checkboxes always, and the
-    // column headers whenever a table is shown (mode="shared" over all three roles matches no row,
-    // so that widget shows its empty state instead).
+    // Each widget's columns follow its own roles attribute (the role checkboxes and the column
+    // headers), and each shows a comparison: with statement-level modes, mode="shared" over all
+    // three roles shows the statements two or more of them share.
     const names = { cio: "CIO", ciso: "CISO", cso: "CSO" };
-    const rows = [];
+    const lines = [];
     for (let i = 0; i < 10; i++) {
-      const widget = widgets.nth(i);
-      const roles = await widget.getAttribute("roles");
+      const w = widget(page, i);
+      const roles = await widgets.nth(i).getAttribute("roles");
       const expected = roles ? roles.split(" ").map((r) => names[r]) : ["CIO", "CISO", "CSO"];
-      const checked = await widget
-        .locator(".rc-mount input[type=checkbox][id*=-role-]:checked + abbr")
-        .allTextContents();
+      const checked = await w.locator("input[type=checkbox][id*=-role-]:checked + abbr").allTextContents();
       assert.deepEqual(checked, expected, `widget ${i} role checkboxes`);
-      const count = await widget.locator(".rc-mount tr.rc-row-data:not([hidden])").count();
-      if (count > 0) {
-        assert.deepEqual(await widget.locator(`.rc-mount ${HEADERS}`).allTextContents(), expected, `widget ${i}`);
-      } else {
-        assert.equal(await widget.locator(".rc-mount [part=empty]").count(), 1, `widget ${i} empty state`);
-      }
-      rows.push(count);
+      assert.deepEqual(await w.headers(), expected, `widget ${i}`);
+      const line = await w.count();
+      assert.ok(counted(line).statements > 0, `widget ${i}: ${line}`);
+      lines.push(line);
     }
-    assert.ok(rows.filter((n) => n > 0).length >= 9, `row counts: ${rows}`);
 
     // Ids are unique inside each shadow root, and no two roots share one (distinct prefixes).
     const ids = await page.evaluate(() =>
@@ -275,14 +295,17 @@ test("ten.html: ten independent widgets, the loader included twice", async () =>
       }
     });
 
-    // A filter change in the first widget (CIO and CISO: 39 rows, 33 of them differ) changes
-    // only that widget.
-    const first = widgets.nth(0);
-    await first.locator(".rc-mount input[type=radio][value=differences]").check();
-    await eventually(async () => assert.notEqual(await first.locator(".rc-mount tr.rc-row-data:not([hidden])").count(), rows[0]));
+    // A filter change in the first widget (CIO and CISO, "Differences only": the statements both
+    // share drop out) changes only that widget.
+    const first = widget(page, 0);
+    await first.setMode("differences");
+    await first.countChanged(lines[0]);
+    assert.ok(
+      counted(await first.count()).statements < counted(lines[0]).statements,
+      `${lines[0]} -> ${await first.count()}`,
+    );
     for (let i = 1; i < 10; i++) {
-      const widget = widgets.nth(i);
-      assert.equal(await widget.locator(".rc-mount tr.rc-row-data:not([hidden])").count(), rows[i], `widget ${i} row count`);
+      assert.equal(await widget(page, i).count(), lines[i], `widget ${i} count line`);
     }
     const changes = (await recorded(page)).filter((e) => e.type === "role-compare-change");
     assert.equal(changes.length, 1);
@@ -305,10 +328,13 @@ test("csp.html: mounts under a strict CSP with Trusted Types, without a violatio
   try {
     await mounted(page);
     assert.deepEqual(await headers(page), ["CIO", "CISO", "CSO"]);
-    // Use the widget a little (popover, search highlight), then let any report arrive.
-    await page.locator(`${live()} input[type=search]`).fill("budget");
-    await eventually(async () => assert.ok((await page.locator(`${live()} mark`).count()) > 0));
-    await page.locator(`${live()} tr.rc-row-data:not([hidden]) td button.rc-cite`).first().click();
+    // Use the widget a little (More filters, search highlight, unfolded detail, popover), then
+    // let any report arrive.
+    const w = widget(page);
+    await w.search("budget");
+    await eventually(async () => assert.ok((await w.locator("mark").count()) > 0));
+    await w.locator("tr[data-row] td [part~=citation]:visible").first().click();
+    await w.locator("[part~=popover]").waitFor();
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
     assert.deepEqual(log.consoleErrors, []);
@@ -342,13 +368,12 @@ test("sub-path: the demo served from /nested/role-compare/ loads everything from
 test("iframe.html: the embed page applies its query parameters; the parent grows the sized iframe", async () => {
   const { context, page, log } = await start("examples/iframe.html");
   try {
-    const sized = page.frameLocator("#sized");
-    await sized.locator(`${live()} .rc-count`).waitFor({ timeout: MOUNT_TIMEOUT });
-    await page.frameLocator("#fixed").locator(`${live()} .rc-count`).waitFor({ timeout: MOUNT_TIMEOUT });
+    const sized = await frameWidget(page, "#sized");
+    await frameWidget(page, "#fixed");
 
     // The query string became attributes: CIO and CISO, differences only.
-    assert.deepEqual(await sized.locator(`${live()} ${HEADERS}`).allTextContents(), ["CIO", "CISO"]);
-    assert.ok(await sized.locator(`${live()} input[type=radio][value=differences]`).isChecked());
+    assert.deepEqual(await sized.headers(), ["CIO", "CISO"]);
+    assert.ok(await sized.locator("input[type=radio][value=differences]").isChecked());
 
     // The parent script grows the iframe (300 px in blog.css) to the height its page reports.
     await eventually(async () => {
@@ -370,8 +395,9 @@ test(
   async () => {
     const { context, page, log } = await start("examples/iframe.html");
     try {
-      const sized = page.frameLocator("#sized");
-      await sized.locator(`${live()} .rc-count`).waitFor({ timeout: MOUNT_TIMEOUT });
+      const sized = await frameWidget(page, "#sized");
+      // "More filters" unfolded first: the search below is the only change measured.
+      await sized.showMoreFilters();
       // Content height: the embedded page's <html> box (height: auto), not its scrollHeight.
       const fits = () =>
         eventually(async () => {
@@ -384,7 +410,7 @@ test(
           return m;
         }, 5_000);
       const tall = await fits();
-      await sized.locator(`${live()} input[type=search]`).fill("budget");
+      await sized.search("budget");
       const short = await fits();
       assert.ok(short.frame < tall.frame, `the iframe shrank: ${tall.frame} -> ${short.frame}`);
       assertClean(log);
@@ -397,9 +423,8 @@ test(
 test("iframe-fixed.html: a plain iframe without the parent script keeps its 700 px", async () => {
   const { context, page, log } = await start("examples/iframe-fixed.html");
   try {
-    const fixed = page.frameLocator("#fixed");
-    await fixed.locator(`${live()} .rc-count`).waitFor({ timeout: MOUNT_TIMEOUT });
-    assert.deepEqual(await fixed.locator(`${live()} ${HEADERS}`).allTextContents(), ["CIO", "CISO", "CSO"]);
+    const fixed = await frameWidget(page, "#fixed");
+    assert.deepEqual(await fixed.headers(), ["CIO", "CISO", "CSO"]);
     await page.waitForTimeout(300);
     const m = await page.evaluate(() => {
       const frame = document.getElementById("fixed");
@@ -434,29 +459,32 @@ test("index.html: live attribute changes (roles, mode, search, theme, invalid ro
   const { context, page, log } = await start("index.html");
   try {
     await mounted(page);
-    const set = (name, value) =>
-      page.$eval("role-compare", (el, [n, v]) => (v === null ? el.removeAttribute(n) : el.setAttribute(n, v)), [
-        name,
-        value,
-      ]);
+    const w = widget(page);
+    const set = (name, value) => w.setAttribute(name, value);
 
     await set("roles", "cio cso");
     await eventually(async () => assert.deepEqual(await headers(page), ["CIO", "CSO"]));
 
-    // CIO and CSO share no row, so "shared" is checked on CIO and CISO (6 shared rows).
+    // "Shared only" shows just the statements two or more compared roles share: with CIO and
+    // CISO, each statement the two share, in a line marked as shared by both (the mode opens the
+    // sourced detail).
     await set("roles", "cio ciso");
     await set("mode", "shared");
     await eventually(async () => {
-      const badges = await page.locator(`${live()} tr.rc-row-data:not([hidden]) [part=badge]`).allTextContents();
-      assert.ok(badges.length > 0, "some shared rows are shown");
-      assert.ok(badges.every((b) => b === "Shared"), `badges: ${badges}`);
+      const cells = await w.inRoot((root) =>
+        [...root.querySelectorAll("[part~=table] tbody li[data-claim]")]
+          .filter((li) => li.checkVisibility())
+          .map((li) => li.closest("td")?.dataset.role ?? ""),
+      );
+      assert.ok(cells.length > 0, "some shared statements are shown");
+      assert.ok(cells.every((r) => r === "Shared by CIO and CISO"), `statements shown in: ${cells}`);
     });
-    assert.ok(await page.locator(`${live()} input[type=radio][value=shared]`).isChecked());
+    assert.ok(await w.locator("input[type=radio][value=shared]").isChecked());
     await set("mode", null);
 
     await set("search", "budget");
     await eventually(async () => {
-      const marks = await page.locator(`${live()} mark`).allTextContents();
+      const marks = await w.locator("mark").allTextContents();
       assert.ok(marks.length > 0, "search matches are marked");
       assert.ok(marks.every((m) => m.toLowerCase() === "budget"), `marks: ${marks}`);
     });
@@ -481,13 +509,15 @@ test("index.html: live attribute changes (roles, mode, search, theme, invalid ro
     assert.match(warnings[0], /roles="ciso nobody cso"/);
     assert.match(warnings[0], /"nobody"/);
     assert.match(warnings[0], /valid values: cio ciso cso/);
-    // One valid role is not a comparison: all roles are compared, with a warning saying so.
+    // One valid role is not a comparison: the default roles (all three, in the bundled dataset)
+    // are compared, with a warning saying so.
     await set("roles", "cio nobody");
     await eventually(async () => assert.deepEqual(await headers(page), ["CIO", "CISO", "CSO"]));
     await page.waitForTimeout(200);
     const more = log.warnings.slice(before + 1);
     assert.equal(more.length, 2, `warnings: ${JSON.stringify(more)}`);
-    assert.match(more[1], /names one role; comparing all roles/);
+    assert.match(more[1], /roles="cio" names one role; comparing the default roles/);
+    assert.match(more[1], /cio ciso cso/);
     assertClean(log);
   } finally {
     await context.close();
@@ -498,8 +528,10 @@ test("index.html: change event, state property, data property (valid and invalid
   const { context, page, log } = await start("index.html");
   try {
     await mounted(page);
-    // A UI change: one bubbling, composed role-compare-change with the documented detail.
-    await page.locator(`${live()} input[type=radio][value=differences]`).check();
+    const w = widget(page);
+    // A UI change: one bubbling, composed role-compare-change whose detail is the `state` object
+    // plus what the filters show (README: Events).
+    await w.setMode("differences");
     const change = await eventually(async () => {
       const changes = (await recorded(page)).filter((e) => e.type === "role-compare-change");
       assert.equal(changes.length, 1);
@@ -507,23 +539,40 @@ test("index.html: change event, state property, data property (valid and invalid
     });
     assert.equal(change.bubbles, true);
     assert.equal(change.composed, true);
-    assert.deepEqual(Object.keys(change.detail).sort(), ["facets", "mode", "roles", "search", "visibleRows"]);
-    assert.deepEqual(change.detail.roles, []);
-    assert.deepEqual(change.detail.facets, []);
+    assert.deepEqual(Object.keys(change.detail).sort(), [
+      "detail",
+      "dutyTopic",
+      "facets",
+      "issuer",
+      "mode",
+      "roles",
+      "search",
+      "suits",
+      "target",
+      "visibleRows",
+      "visibleStatements",
+    ]);
+    // Every compared role and shown section is listed (never [] for "all").
+    assert.deepEqual(change.detail.roles, ["cio", "ciso", "cso"]);
+    assert.deepEqual(change.detail.facets, DATASET_FACETS);
     assert.equal(change.detail.mode, "differences");
     assert.equal(change.detail.search, "");
-    assert.equal(change.detail.visibleRows, await rowCount(page));
+    // The counts are what the table shows and the count line says.
+    const shown = await w.shown();
+    assert.equal(change.detail.visibleRows, shown.topics.length);
+    assert.equal(change.detail.visibleStatements, shown.statements.length);
+    assert.deepEqual(counted(await w.count()), { statements: shown.statements.length, topics: shown.topics.length });
 
-    // state: read the filters, then set them.
-    const state = await page.$eval("role-compare", (el) => el.state);
-    assert.equal(state.mode, "differences");
-    assert.deepEqual(state.roles, []);
-    assert.equal(state.search, "");
-    await page.$eval("role-compare", (el) => {
+    // state: read the filters (the same object as the event's detail), then set them.
+    const state = await w.state();
+    const { visibleRows, visibleStatements, ...filters } = change.detail;
+    assert.deepEqual(state, filters);
+    assert.ok(visibleRows > 0 && visibleStatements > 0);
+    await w.evaluate((el) => {
       el.state = { roles: ["cio", "ciso"], mode: "shared", search: "" };
     });
     await eventually(async () => assert.deepEqual(await headers(page), ["CIO", "CISO"]));
-    assert.ok(await page.locator(`${live()} input[type=radio][value=shared]`).isChecked());
+    assert.ok(await w.locator("input[type=radio][value=shared]").isChecked());
     await eventually(async () => {
       const now = await page.$eval("role-compare", (el) => el.state);
       assert.deepEqual([now.roles, now.mode], [["cio", "ciso"], "shared"]);
@@ -534,8 +583,8 @@ test("index.html: change event, state property, data property (valid and invalid
       el.data = data;
     }, SMALL_DATASET);
     await eventually(async () => assert.deepEqual(await headers(page), ["CMO", "CHRO"]));
-    assert.equal(await page.locator(`${live()} .rc-error`).count(), 0);
-    assert.ok((await page.locator(`${live()} tbody`).textContent()).includes("Hires and develops the staff."));
+    assert.equal(await w.locator("[part~=error]").count(), 0);
+    assert.ok((await w.locator("[part~=table]").textContent()).includes("Hires and develops the staff."));
 
     // data: an invalid one is refused with the validator's paths; the previous content stays.
     const invalid = structuredClone(SMALL_DATASET);
@@ -543,7 +592,7 @@ test("index.html: change event, state property, data property (valid and invalid
     await page.$eval("role-compare", (el, data) => {
       el.data = data;
     }, invalid);
-    const panel = page.locator(`${live()} .rc-error[role=alert]`);
+    const panel = w.locator("[part~=error][role=alert]");
     await panel.waitFor({ timeout: 5_000 });
     assert.match(await panel.textContent(), /claims\[1\]\.sources\[0\]: unknown source "s9"/);
     const errors = (await recorded(page)).filter((e) => e.type === "role-compare-error");
@@ -566,7 +615,7 @@ test("src: a dataset URL loads; a 404, a non-JSON answer and an invalid dataset 
   try {
     await mounted(page, "role-compare", 4);
     await eventually(async () => assert.deepEqual(await headers(page, "#good"), ["CTO", "CDO"]));
-    assert.equal(await page.locator(`${live("#good")} .rc-error`).count(), 0);
+    assert.equal(await widget(page, "#good").locator("[part~=error]").count(), 0);
 
     const cases = [
       ["#missing", /could not load the dataset: HTTP 404/],
@@ -574,7 +623,7 @@ test("src: a dataset URL loads; a 404, a non-JSON answer and an invalid dataset 
       ["#broken", /claims\[1\]\.sources\[0\]: unknown source "s9"/],
     ];
     for (const [host, text] of cases) {
-      const panel = page.locator(`${live(host)} .rc-error[role=alert]`);
+      const panel = widget(page, host).locator("[part~=error][role=alert]");
       await panel.waitFor({ timeout: 5_000 });
       assert.match(await panel.textContent(), text, host);
       // The widget keeps what it showed before: the bundled comparison.
@@ -599,9 +648,9 @@ test("inline JSON: a <script type=application/json> child is the dataset", async
   try {
     await mounted(page);
     await eventually(async () => assert.deepEqual(await headers(page), ["CFO", "COO"]));
-    const body = await page.locator(`${live()} tbody`).textContent();
+    const body = await widget(page).locator("[part~=table]").textContent();
     assert.ok(body.includes("Draws up the yearly budget"), body);
-    assert.equal(await page.locator(`${live()} .rc-error`).count(), 0);
+    assert.equal(await widget(page).locator("[part~=error]").count(), 0);
     assert.equal((await recorded(page)).filter((e) => e.type === "role-compare-error").length, 0);
     assertClean(log);
   } finally {
@@ -619,7 +668,7 @@ test("lazy loading: the wasm is fetched only near the viewport; loading=eager fe
     await lazy.page.waitForLoadState("networkidle");
     await lazy.page.waitForTimeout(300);
     assert.deepEqual(lazyRequests, [], "nothing of the widget's code is fetched far from the viewport");
-    assert.equal(await lazy.page.locator(live()).count(), 0);
+    assert.equal(await widget(lazy.page).isLive(), false);
 
     const wasm = lazy.page.waitForRequest((r) => r.url().endsWith("/role_compare_bg.wasm"), { timeout: 10_000 });
     await lazy.page.evaluate(() => document.getElementById("comparison").scrollIntoView());
@@ -661,7 +710,7 @@ test("prerendered fallback: in the HTML, shown without JS, and the upgrade does 
     assert.equal(await cols.count(), 3);
     assert.deepEqual(await fallback.locator(HEADERS).allTextContents(), ["CIO", "CISO", "CSO"]);
     assert.ok(await cols.first().isVisible());
-    assert.ok(await fallback.locator("form.rc-controls").isHidden(), "controls are hidden without JS");
+    assert.ok(await fallback.locator("[part~=controls]").isHidden(), "controls are hidden without JS");
     assert.equal(await noJs.page.$eval("role-compare", (el) => el.shadowRoot === null), true);
     assertClean(noJs.log);
   } finally {
@@ -710,19 +759,22 @@ test("sync-url: the state goes into the hash and comes back on reload", async ()
   const { context, page, log } = await start("examples/sync.html");
   try {
     await mounted(page);
-    await page.locator(`${live()} input[type=radio][value=differences]`).check();
+    const w = widget(page);
+    await w.setMode("differences");
     const hashState = () =>
       page.evaluate(() => {
         const raw = new URLSearchParams(location.hash.slice(1)).get("role-compare-synced");
         return raw ? JSON.parse(raw) : null;
       });
     await eventually(async () => assert.equal((await hashState())?.mode, "differences"));
+    // The hash holds the `state` object itself (README: Properties).
+    assert.deepEqual(await hashState(), await w.state());
 
     await page.reload();
     await mounted(page);
     await eventually(async () => {
-      assert.ok(await page.locator(`${live()} input[type=radio][value=differences]`).isChecked());
-      assert.equal((await page.$eval("role-compare", (el) => el.state)).mode, "differences");
+      assert.ok(await w.locator("input[type=radio][value=differences]").isChecked());
+      assert.equal((await w.state()).mode, "differences");
     });
 
     // The widget also follows the hash when it changes (back/forward, a pasted link).
@@ -732,7 +784,7 @@ test("sync-url: the state goes into the hash and comes back on reload", async ()
       location.hash = params.toString();
     });
     await eventually(async () => {
-      assert.ok(await page.locator(`${live()} input[type=radio][value=shared]`).isChecked());
+      assert.ok(await w.locator("input[type=radio][value=shared]").isChecked());
       assert.deepEqual(await headers(page), ["CIO", "CISO"]);
     });
     assertClean(log);
@@ -753,10 +805,11 @@ function reinsert(page, times = 1) {
   }, times);
 }
 
-// Clicks a mode radio and returns the change events that follow (after a quiet moment).
+// Picks a mode with its radio button (behind "More filters") and returns the change events that
+// follow (after a quiet moment).
 async function changeModeAndCount(page, mode) {
   const before = (await recorded(page)).filter((e) => e.type === "role-compare-change").length;
-  await page.locator(`${live()} input[type=radio][value=${mode}]`).check();
+  await widget(page).setMode(mode);
   await eventually(async () =>
     assert.ok((await recorded(page)).filter((e) => e.type === "role-compare-change").length > before),
   );
@@ -770,7 +823,7 @@ test("re-insertion: removed and re-appended, the widget is live again with one s
     await mounted(page);
     await reinsert(page);
     await mounted(page);
-    const mounts = () => page.$eval("role-compare", (el) => el.shadowRoot.querySelectorAll(".rc-mount").length);
+    const mounts = () => page.$eval("role-compare", (el, live) => el.shadowRoot.querySelectorAll(live).length, LIVE);
     assert.equal(await mounts(), 1);
     assert.deepEqual(await headers(page), ["CIO", "CISO", "CSO"]);
 
@@ -817,9 +870,7 @@ test("re-insertion with sync-url: one change writes the hash once, and the hash 
     await page.evaluate(() => {
       location.hash = new URLSearchParams({ "role-compare-synced": JSON.stringify({ mode: "differences" }) }).toString();
     });
-    await eventually(async () =>
-      assert.ok(await page.locator(`${live()} input[type=radio][value=differences]`).isChecked()),
-    );
+    await eventually(async () => assert.ok(await widget(page).locator("input[type=radio][value=differences]").isChecked()));
     assertClean(log);
   } finally {
     await context.close();

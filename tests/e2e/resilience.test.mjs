@@ -4,6 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { events, launch, open, BASE_URL } from "./browser.mjs";
+import { Widget } from "./widget.mjs";
 
 let browser;
 before(async () => {
@@ -13,7 +14,9 @@ after(async () => {
   await browser?.close();
 });
 
-const LIVE = "role-compare .rc-mount";
+// The widget `which` (an index among the page's <role-compare> elements) on `page`, through the
+// shared page object: it looks at the live widget only, never at the prerendered fallback.
+const widget = (page, which = 0) => new Widget({ page }, which);
 
 // Opens `path` with `route` installed first (to break the wasm in some way).
 async function openBroken(path, route) {
@@ -69,7 +72,7 @@ for (const [name, route] of failures) {
     assert.equal(detail.where, "load");
     assert.ok(detail.what.length > 0);
     assert.deepEqual(await fallbackHeaders(page), ["CIO", "CISO", "CSO"]);
-    assert.equal(await page.locator(LIVE).count(), 0);
+    assert.equal(await widget(page).isLive(), false);
     assert.deepEqual(pageErrors, []);
     const ours = consoleErrors.filter((t) => t.includes("<role-compare>"));
     assert.equal(ours.length, 1, `one clear console error, got: ${JSON.stringify(consoleErrors)}`);
@@ -85,7 +88,7 @@ test("wasm served with the wrong content type still starts (the glue falls back)
     await route.fulfill({ status: 200, contentType: "application/octet-stream", body: await response.body() });
   });
   await waitForEvent(page, "role-compare-ready");
-  assert.equal(await page.locator(`${LIVE} thead th[scope=col]`).count(), 3);
+  assert.deepEqual(await widget(page).headers(), ["CIO", "CISO", "CSO"]);
   assert.deepEqual(pageErrors, []);
   await context.close();
 });
@@ -97,7 +100,7 @@ test("a slow network shows the fallback first, then the widget", async () => {
   });
   assert.deepEqual(await fallbackHeaders(page), ["CIO", "CISO", "CSO"]);
   await waitForEvent(page, "role-compare-ready");
-  assert.equal(await page.locator(`${LIVE} thead th[scope=col]`).count(), 3);
+  assert.deepEqual(await widget(page).headers(), ["CIO", "CISO", "CSO"]);
   assert.deepEqual(pageErrors, []);
   await context.close();
 });
@@ -114,6 +117,9 @@ test("a CSP without 'wasm-unsafe-eval' blocks the wasm: fallback stays, error ev
 test("a panic inside one widget turns every widget into its fallback, with nothing uncaught", async () => {
   const { context, page, pageErrors, consoleErrors } = await openBroken("examples/ten.html");
   await page.waitForFunction(() => window.__roleCompareEvents.filter((e) => e.type === "role-compare-ready").length === 10, null, { timeout: 30_000 });
+  // The mode radios sit behind "More filters": unfolded first (no filter change, so no panic).
+  const first = widget(page, 0);
+  await first.showMoreFilters();
   let hostErrors = 0;
   await page.exposeFunction("countHostError", () => {
     hostErrors += 1;
@@ -124,17 +130,18 @@ test("a panic inside one widget turns every widget into its fallback, with nothi
     document.querySelector("role-compare")._widget.panicOnNextChangeForTest();
   });
   // The panic happens inside the widget's own event handling, as a real bug would.
-  await page.locator("role-compare").first().locator(".rc-mount input[type=radio][value=differences]").click();
+  await first.locator("input[type=radio][value=differences]").click();
   await page.waitForFunction(() =>
     [...document.querySelectorAll("role-compare")].every((el) => el.shadowRoot.querySelector(".rc-error[role=alert]")),
   );
-  const states = await page.evaluate(() =>
-    [...document.querySelectorAll("role-compare")].map((el) => ({
-      live: !!el.shadowRoot.querySelector(".rc-mount"),
-      note: el.shadowRoot.querySelector(".rc-error")?.textContent ?? "",
-    })),
-  );
-  assert.equal(states.length, 10);
+  const states = [];
+  for (let i = 0; i < 10; i++) {
+    states.push({
+      live: await widget(page, i).isLive(),
+      note: await page.evaluate((n) => document.querySelectorAll("role-compare")[n].shadowRoot.querySelector(".rc-error")?.textContent ?? "", i),
+    });
+  }
+  assert.equal(await page.locator("role-compare").count(), 10);
   for (const s of states) {
     assert.equal(s.live, false);
     assert.match(s.note, /internal error/);
@@ -151,17 +158,18 @@ test("a panic inside one widget turns every widget into its fallback, with nothi
 });
 
 test("hostile host CSS and JS: the widget renders and works", async () => {
-  const { context, page, problems } = await open(browser, "examples/hostile.html");
-  await page.locator(`${LIVE} thead th[scope=col]`).first().waitFor({ timeout: 30_000 });
+  const w = await Widget.open(browser, "examples/hostile.html");
+  const { context, page, problems } = w;
   assert.equal(await page.evaluate(() => window.hostileReady), true);
-  assert.equal(await page.locator(`${LIVE} thead th[scope=col]`).count(), 3);
+  assert.deepEqual(await w.headers(), ["CIO", "CISO", "CSO"]);
   // `div { display: none !important }` does not reach the shadow root.
-  const display = await page.locator(`${LIVE} .rc`).evaluate((el) => getComputedStyle(el).display);
+  const display = await w.locator("[part~=root]").evaluate((el) => getComputedStyle(el).display);
   assert.notEqual(display, "none");
-  // The host swallows clicks at the document (bubble phase); the widget handles them first.
-  const before = await page.locator(`${LIVE} tr.rc-row-data:not([hidden])`).count();
-  await page.locator(`${LIVE} input[type=radio][value=shared]`).click();
-  await page.waitForFunction((n) => document.querySelector("role-compare").shadowRoot.querySelectorAll("tr.rc-row-data:not([hidden])").length !== n, before);
+  // The host swallows clicks at the document (bubble phase); the widget handles them first:
+  // "More filters" unfolds, and the mode radio changes what the table shows.
+  const before = await w.count();
+  await w.setMode("shared");
+  await w.countChanged(before);
   // Patched prototypes (an enumerable Array.prototype member, Object.prototype pollution) do not
   // leak into the dataset or the state.
   const state = await page.evaluate(() => document.querySelector("role-compare").state);
@@ -180,8 +188,8 @@ test("the tag name already taken by another script: one clear error, page conten
 });
 
 test("200 connect/disconnect cycles: no growth in JS heap or wasm memory, no duplicate events", async () => {
-  const { context, page, problems } = await open(browser, "index.html");
-  await page.locator(`${LIVE} thead th`).first().waitFor({ timeout: 30_000 });
+  const w = await Widget.open(browser, "index.html");
+  const { context, page, problems } = w;
   const cdp = await context.newCDPSession(page);
   const measure = async () => {
     await cdp.send("HeapProfiler.collectGarbage");
@@ -211,7 +219,8 @@ test("200 connect/disconnect cycles: no growth in JS heap or wasm memory, no dup
     window.__changes = 0;
     document.addEventListener("role-compare-change", () => (window.__changes += 1));
   });
-  await page.locator(`${LIVE} input[type=radio][value=differences]`).click();
+  await w.showMoreFilters();
+  await w.locator("input[type=radio][value=differences]").click();
   await page.waitForTimeout(200);
   assert.equal(await page.evaluate(() => window.__changes), 1);
   assert.deepEqual(problems, []);
@@ -223,8 +232,8 @@ test("XSS corpus through the data property (plus lone surrogates): rendered as t
   const { readFile } = await import("node:fs/promises");
   const corpus = JSON.parse(await readFile(new URL("../data/xss-corpus.json", import.meta.url), "utf8")).strings;
   const strings = [...corpus, "lone \ud800 high", "lone \udfff low", "\udc00\ud800 reversed pair"];
-  const { context, page, problems } = await open(browser, "index.html");
-  await page.locator(`${LIVE} thead th`).first().waitFor({ timeout: 30_000 });
+  const w = await Widget.open(browser, "index.html");
+  const { context, page, problems } = w;
   await page.evaluate((strings) => {
     const cite = [{ source: "s1", at: strings[0] }];
     const data = {
@@ -245,16 +254,15 @@ test("XSS corpus through the data property (plus lone surrogates): rendered as t
     (n) => document.querySelector("role-compare").shadowRoot.querySelectorAll("li[data-claim]").length === n,
     strings.length,
   );
-  const result = await page.evaluate(() => {
-    const root = document.querySelector("role-compare").shadowRoot;
-    return {
-      xss: window.__xss ?? null,
-      dangerous: root.querySelectorAll("script, img, iframe, a[href], [onerror], [onload], [onmouseover]").length,
-      claims: root.querySelectorAll("li[data-claim]").length,
-      text: root.querySelector(".rc-mount").textContent,
-      error: root.querySelector(".rc-error")?.textContent ?? null,
-    };
-  });
+  // Every statement on screen (the section's detail is folded by default).
+  await w.openAllDetail();
+  const result = await w.inRoot((root) => ({
+    xss: window.__xss ?? null,
+    dangerous: root.getRootNode().querySelectorAll("script, img, iframe, a[href], [onerror], [onload], [onmouseover]").length,
+    claims: [...root.querySelectorAll("li[data-claim]")].filter((li) => li.checkVisibility()).length,
+    text: root.innerText,
+    error: root.querySelector("[part~=error]")?.textContent ?? null,
+  }));
   // Give any injected handler a chance to run.
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => window.__xss ?? null), null);
