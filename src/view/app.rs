@@ -247,14 +247,6 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
     let reporting_on = props.dataset.facet(REPORTING).is_some()
         && (filters.facets.is_empty() || filters.facets.iter().any(|f| f == REPORTING));
 
-    let folds = use_state(Folds::default);
-    let base = filters.detail_open();
-    let facets_open: Rc<[bool]> = (0..props.dataset.facets.len())
-        .map(|fi| folds.open(base, fi))
-        .collect();
-    let on_facet = use_callback((folds.clone(), base), |fi: usize, (folds, base)| {
-        folds.set(folds.flip(*base, fi));
-    });
     let keys = use_memo(
         (
             props.dataset.clone(),
@@ -265,6 +257,19 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
             key_rows(d, columns, &facet_indices(d, facets)).into()
         },
     );
+    let folds = use_state(Folds::default);
+    // A dataset without key lines has nothing to lead with: its detail opens at once.
+    let base = filters.detail_open() || keys.is_empty();
+    let facets_open: Rc<[bool]> = (0..props.dataset.facets.len())
+        .map(|fi| folds.open(base, fi))
+        .collect();
+    let on_facet = use_callback((folds.clone(), base), |fi: usize, (folds, base)| {
+        folds.set(folds.flip(*base, fi));
+    });
+    // The facets with a body in the detail table: a key row's fold button controls only those.
+    let has_detail: Rc<[bool]> = (0..props.dataset.facets.len())
+        .map(|fi| layout.groups.iter().any(|g| g.facet == fi))
+        .collect();
 
     {
         // Only changes are reported: the first render is what the embedder asked for.
@@ -389,7 +394,7 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
                         facets_open={Rc::clone(&facets_open)} on_facet={on_facet.clone()}
                         prerender={props.prerender} heading_level={level}>
                         <KeyDifferences dataset={d.clone()} columns={Rc::<[usize]>::from(comparison.columns.as_slice())}
-                            rows={Rc::clone(&*keys)} facets_open={Rc::clone(&facets_open)}
+                            rows={Rc::clone(&*keys)} facets_open={Rc::clone(&facets_open)} {has_detail}
                             id_prefix={props.id_prefix.clone()} open={open.0.clone()}
                             on_toggle={on_toggle.clone()} on_facet={on_facet.clone()} prerender={props.prerender}
                             heading_level={level} />

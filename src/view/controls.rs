@@ -106,6 +106,8 @@ pub fn Controls(props: &ControlsProps) -> Html {
     let many = d.roles.len() > ROLE_FILTER_FROM;
     let role_query = role_query.trim().to_lowercase();
 
+    // Says why the last two checked roles cannot be unchecked (when there is a third to add).
+    let hint = selected_roles <= 2 && d.roles.len() > 2;
     let roles = d
         .roles
         .iter()
@@ -128,7 +130,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
             html! {
                 <label class="rc-check" key={role.id.clone()} for={id.clone()}>
                     <input type="checkbox" {id} checked={on} disabled={locked}
-                        aria-describedby={locked.then(|| format!("{p}-roles-hint"))} {onclick} />
+                        aria-describedby={(locked && hint).then(|| format!("{p}-roles-hint"))} {onclick} />
                     <abbr title={role.name.clone()}>{&role.abbr}</abbr>
                     if many {
                         <span class="rc-role-name">{&role.name}</span>
@@ -272,7 +274,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 <div class={if many { "rc-role-list rc-role-list-long" } else { "rc-role-list" }}>
                     { roles }
                 </div>
-                if selected_roles <= 2 && d.roles.len() > 2 {
+                if hint {
                     <p class="rc-hint" id={format!("{p}-roles-hint")}>
                         {"At least two roles are compared: add another role to remove one of these."}
                     </p>

@@ -28,6 +28,10 @@ pub struct KeyDifferencesProps {
     /// Opens or closes a popover or disclosure by key.
     #[prop_or_default]
     pub on_toggle: Callback<AttrValue>,
+    /// Whether each facet has a body in the detail table (by index into `dataset.facets`): the
+    /// fold button shows only where it has something to open.
+    #[prop_or_default]
+    pub has_detail: Rc<[bool]>,
     /// Opens or folds one facet's detail.
     #[prop_or_default]
     pub on_facet: Callback<usize>,
@@ -75,11 +79,13 @@ fn key_row(props: &KeyDifferencesProps, row: &KeyRow) -> Html {
             // Named by the facet alone: the fold button inside has its own name.
             <th scope="row" class="rc-topic-cell" aria-label={facet.label.clone()}>
                 <span class="rc-topic">{&facet.label}</span>
-                <button type="button" class="rc-fold" aria-expanded={open.to_string()}
-                    aria-controls={body_id} hidden={props.prerender} {onclick}>
-                    { if open { "Hide detail" } else { "Show detail" } }
-                    <span class="rc-vh">{format!(": {}", facet.label)}</span>
-                </button>
+                if props.has_detail.get(row.facet).copied().unwrap_or(false) {
+                    <button type="button" class="rc-fold" aria-expanded={open.to_string()}
+                        aria-controls={body_id} hidden={props.prerender} {onclick}>
+                        { if open { "Hide detail" } else { "Show detail" } }
+                        <span class="rc-vh">{format!(": {}", facet.label)}</span>
+                    </button>
+                }
             </th>
             { for row.cells.iter().enumerate().map(|(i, cell)| key_cell(props, row, i, cell)) }
         </tr>
