@@ -352,15 +352,21 @@ class RoleCompareElement extends HTMLElement {
     if (inline) this._setDataText(inline.textContent, "inline", "the inline JSON script");
   }
 
-  // Hands dataset JSON text to the widget, unless it is surely over the byte cap (a string of
-  // n UTF-16 units is at least n bytes of UTF-8): then it is refused here, without copying it
-  // into the wasm. The wasm checks the exact byte count of the rest.
+  // Hands dataset JSON text to the widget as UTF-8 bytes (one copy into the wasm; a string
+  // argument would be copied by a JavaScript loop over every character), unless it is over the
+  // byte cap: then it is refused here, without copying it into the wasm. A string of n UTF-16
+  // units is at least n bytes of UTF-8, so a long one is refused before it is even encoded.
   _setDataText(text, origin, label) {
-    if (text.length > MAX_BYTES) {
-      this._widget.reportError(`the dataset from ${label} is too large: at least ${text.length} bytes (the widget accepts at most ${MAX_BYTES} bytes)`, origin);
+    const bytes = text.length > MAX_BYTES ? null : new TextEncoder().encode(text);
+    this._setDataBytes(bytes, origin, label, bytes ? `${bytes.length}` : `at least ${text.length}`);
+  }
+
+  _setDataBytes(bytes, origin, label, size = `${bytes.length}`) {
+    if (!bytes || bytes.length > MAX_BYTES) {
+      this._widget.reportError(`the dataset from ${label} is too large: ${size} bytes (the widget accepts at most ${MAX_BYTES} bytes)`, origin);
       return;
     }
-    this._widget.setData(text, origin, label);
+    this._widget.setDataBytes(bytes, origin, label);
   }
 
   // The widget reads the state object as JSON text (see _setDataProperty).
@@ -460,10 +466,9 @@ class RoleCompareElement extends HTMLElement {
         bytes.set(chunk, at);
         at += chunk.byteLength;
       }
-      const text = new TextDecoder().decode(bytes);
       if (this._request !== request) return;
       this._request = null;
-      this._widget?.setData(text, "src", label);
+      if (this._widget) this._setDataBytes(bytes, "src", label);
     } catch (error) {
       if (this._request !== request) return;
       this._request = null;
