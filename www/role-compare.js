@@ -443,7 +443,7 @@ class RoleCompareElement extends HTMLElement {
       const declared = Number(response.headers.get("Content-Length"));
       if (declared > MAX_BYTES) {
         stop("large");
-        throw new Error(`the dataset is too large: ${declared} bytes (the widget accepts at most ${MAX_BYTES} bytes)`);
+        throw new Error(`${url} is too large: ${declared} bytes (the widget accepts at most ${MAX_BYTES} bytes)`);
       }
       progress();
       const chunks = [];
@@ -455,7 +455,7 @@ class RoleCompareElement extends HTMLElement {
         received += value.byteLength;
         if (received > MAX_BYTES) {
           stop("large");
-          throw new Error(`the dataset is too large: more than ${MAX_BYTES} bytes (the widget accepts at most ${MAX_BYTES} bytes)`);
+          throw new Error(`${url} is too large: more than ${MAX_BYTES} bytes (the widget accepts at most ${MAX_BYTES} bytes)`);
         }
         chunks.push(value);
         progress();
@@ -472,9 +472,9 @@ class RoleCompareElement extends HTMLElement {
     } catch (error) {
       if (this._request !== request) return;
       this._request = null;
-      let what = `could not load the dataset from ${label}: ${message(error)}`;
-      if (why === "stalled") what = `could not load the dataset from ${label}: nothing arrived for ${wait} s, so the request was stopped`;
-      else if (why === "slow") what = `could not load the dataset from ${label}: it had not finished after ${wait * TOTAL_FACTOR} s, so the request was stopped`;
+      let what = `could not load the dataset: ${message(error)}`;
+      if (why === "stalled") what = `could not load the dataset: nothing arrived from ${url} for ${wait} s, so the request was stopped`;
+      else if (why === "slow") what = `could not load the dataset: ${url} had not finished after ${wait * TOTAL_FACTOR} s, so the request was stopped`;
       this._widget?.reportError(what, "src");
     } finally {
       clearTimeout(stalled);
