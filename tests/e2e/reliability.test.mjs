@@ -444,6 +444,57 @@ test("hostile bodies through src: a 20 MB string, 20 MB of short strings, the de
   await context.close();
 });
 
+// 50 roles × 2,000 claims each (the scale the README promises), as tests/support/generated.rs.
+function fiftyByTwoThousand() {
+  const facets = Array.from({ length: 4 }, (_, f) => ({
+    id: `f${f}`,
+    label: `Facet ${f}`,
+    filter: true,
+    topics: Array.from({ length: 25 }, (_, t) => ({ id: `t${t}`, label: `Topic ${t}` })),
+  }));
+  const claims = [];
+  for (let r = 0; r < 50; r++) {
+    for (let c = 0; c < 2_000; c++) {
+      claims.push({
+        id: `r${r}-c${c}`,
+        roles: [`r${r}`],
+        facet: `f${c % 4}`,
+        topic: `t${Math.floor(c / 4) % 25}`,
+        text: `Role ${r} statement ${c} about budgets and risk.`,
+        sources: [{ source: "s0", at: "section" }],
+      });
+    }
+  }
+  return {
+    format: 1,
+    version: "scale",
+    last_reviewed: "2026-11-23",
+    sources: [{ id: "s0", kind: "article", title: "Generated" }],
+    facets,
+    roles: Array.from({ length: 50 }, (_, r) => ({ id: `r${r}`, abbr: `R${r}`, name: `Role ${r}`, summary: "Generated role." })),
+    claims,
+  };
+}
+
+test("the 50 roles × 2,000 claims dataset still loads through src", async () => {
+  bodies.set("scale", JSON.stringify(fiftyByTwoThousand()));
+  const { context, page, problems } = await oneWidget();
+  const t = Date.now();
+  await page.evaluate((url) => document.querySelector("role-compare").setAttribute("src", url), `${origin}/big?kind=scale&id=scale`);
+  await page.waitForFunction(
+    () => {
+      const root = document.querySelector("role-compare").shadowRoot;
+      return [...root.querySelectorAll("[part~=role-header] .rc-abbr")].map((e) => e.textContent).join(" ") === "R0 R1 R2";
+    },
+    null,
+    { timeout: 120_000 },
+  );
+  console.log(`# timing: 50 roles × 2,000 claims (${bodies.get("scale").length} bytes) through src: shown in ${Date.now() - t} ms`);
+  assert.deepEqual(await errorEvents(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("an inline script with a 20 MB string is refused with its path", async () => {
   const opened = await open(browser, "examples/late.html");
   const { page, context } = opened;
