@@ -11,7 +11,7 @@ use crate::model::{
     Caveat, Citation, Claim, Conflict, ConflictSide, Dataset, Facet, KeyLine, Role, Source,
     SourceKind, Topic,
 };
-use crate::validate::ValidationError;
+use crate::validate::{limits, ValidationError};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -30,21 +30,78 @@ pub fn bundled() -> Dataset {
 }
 
 /// Reads a dataset from JSON text. A text that is not JSON gives one error (with line and
-/// column); a JSON value of the wrong shape gives every problem found, each with its path.
+/// column); a JSON value of the wrong shape gives every problem found, each with its path (the
+/// first [`MAX_ERRORS`], then one line saying there are more).
+///
+/// The size limits hold while reading, before anything large is built: a text over
+/// [`limits::BYTES`] is refused before it is read, and the reader stops at the first string
+/// (any string: ids, names, texts, source fields, keys) over [`limits::TEXT`] characters, or
+/// the first array or object with more than [`limits::ITEMS`] items, or at the value past
+/// [`limits::VALUES`] in all, with one error naming its path (`roles[0].name: too long …`).
 ///
 /// This only checks the shape; run [`crate::validate::validate`] on the result before use.
 pub fn parse_json(text: &str) -> Result<Dataset, Vec<ValidationError>> {
-    let value = json::parse(text).map_err(|e| {
-        vec![ValidationError {
-            path: String::new(),
-            message: format!("not JSON: {e}"),
-        }]
+    let one = |path: String, message: String| vec![ValidationError { path, message }];
+    if text.len() > limits::BYTES {
+        return Err(one(
+            String::new(),
+            format!(
+                "too large: {} bytes (the widget accepts at most {} bytes)",
+                text.len(),
+                limits::BYTES
+            ),
+        ));
+    }
+    let value = json::parse_with(text, READ_LIMITS).map_err(|e| match e {
+        json::Error::Syntax(e) => one(String::new(), format!("not JSON: {e}")),
+        json::Error::TooLarge(t) => one(t.path, too_large_message(t.excess)),
     })?;
-    let mut reader = Reader { errors: Vec::new() };
+    let mut reader = Reader {
+        errors: Vec::new(),
+        more: false,
+    };
     let dataset = reader.dataset(&value);
+    if reader.more {
+        reader.errors.push(ValidationError {
+            path: String::new(),
+            message: format!("more problems not listed (the first {MAX_ERRORS} are)"),
+        });
+    }
     match dataset {
         Some(d) if reader.errors.is_empty() => Ok(d),
         _ => Err(reader.errors),
+    }
+}
+
+/// The most problems listed for one dataset; past it, one line says there are more.
+pub const MAX_ERRORS: usize = 100;
+
+/// What the JSON reader accepts for a dataset (see [`parse_json`]).
+pub const READ_LIMITS: json::Limits = json::Limits {
+    string_chars: limits::TEXT,
+    items: limits::ITEMS,
+    values: limits::VALUES,
+};
+
+/// The message for a value past [`READ_LIMITS`].
+fn too_large_message(excess: json::Excess) -> String {
+    match excess {
+        json::Excess::String => format!(
+            "too long (the widget accepts at most {} characters in any text)",
+            limits::TEXT
+        ),
+        json::Excess::Key => format!(
+            "a key is too long (the widget accepts at most {} characters)",
+            limits::TEXT
+        ),
+        json::Excess::Items => format!(
+            "too many items (the widget accepts at most {} in one list)",
+            limits::ITEMS
+        ),
+        json::Excess::Values => format!(
+            "too many values (the widget accepts at most {} in a dataset)",
+            limits::VALUES
+        ),
     }
 }
 
@@ -78,10 +135,16 @@ impl<'v> Members<'v> {
 
 struct Reader {
     errors: Vec<ValidationError>,
+    /// Whether problems past [`MAX_ERRORS`] were dropped.
+    more: bool,
 }
 
 impl Reader {
     fn fail(&mut self, path: &Path, message: String) {
+        if self.errors.len() == MAX_ERRORS {
+            self.more = true;
+            return;
+        }
         self.errors.push(ValidationError {
             path: path.to_string(),
             message,

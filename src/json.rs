@@ -6,8 +6,14 @@
 //! arrive here as text. Numbers are kept as their literal text (nothing here formats or parses
 //! floats); nesting is capped at [`MAX_DEPTH`] so hostile input cannot exhaust the stack. An
 //! escaped lone surrogate (`"\ud800"`, which `JSON.stringify` writes for a JavaScript string
-//! holding one) reads as U+FFFD, as the browser does when it hands such a string to Rust. This
-//! module knows only JSON (RFC 8259): nothing of the dataset, of yew or of the DOM.
+//! holding one) reads as U+FFFD, as the browser does when it hands such a string to Rust.
+//!
+//! [`parse_with`] also enforces [`Limits`] while it reads: a string longer than the cap (keys
+//! included) or an array or object with too many items stops the reader at once, before the
+//! string or the list is built, with the JSON path of the value that went past it. Every step is
+//! linear in the text: no rescans, no quadratic corner (`tests/reader_limits.rs` times hostile
+//! shapes against plain text). This module knows only JSON (RFC 8259): nothing of the dataset,
+//! of yew or of the DOM.
 
 /// Deepest nesting of arrays and objects accepted (a dataset needs 6).
 pub const MAX_DEPTH: usize = 64;
@@ -78,20 +84,105 @@ impl std::fmt::Display for SyntaxError {
     }
 }
 
+/// What [`parse_with`] accepts; past any of these it stops reading at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Characters (Unicode scalar values, after unescaping) in one string, object keys included.
+    pub string_chars: usize,
+    /// Items in one array, members in one object.
+    pub items: usize,
+    /// Values in the whole text (every string, number, literal, array and object, keys not
+    /// counted): what bounds the memory and time a text of small values costs.
+    pub values: usize,
+}
+
+impl Limits {
+    /// No limit but the nesting cap ([`MAX_DEPTH`]), which always holds.
+    pub const NONE: Limits = Limits {
+        string_chars: usize::MAX,
+        items: usize::MAX,
+        values: usize::MAX,
+    };
+}
+
+/// A value past one of the [`Limits`]: where it is, and which limit it went past.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TooLarge {
+    /// The JSON path of the value (`roles[0].name`; empty for the whole text), as far as the
+    /// reader got: for an over-long key, the object that holds it.
+    pub path: String,
+    /// Which limit.
+    pub excess: Excess,
+}
+
+/// Which of the [`Limits`] a value went past.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Excess {
+    /// A string longer than [`Limits::string_chars`].
+    String,
+    /// An object key longer than [`Limits::string_chars`].
+    Key,
+    /// An array or object with more than [`Limits::items`] items.
+    Items,
+    /// More than [`Limits::values`] values in all.
+    Values,
+}
+
+/// Why [`parse_with`] refused a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// Not JSON.
+    Syntax(SyntaxError),
+    /// JSON, but a value went past a limit.
+    TooLarge(TooLarge),
+}
+
+impl From<SyntaxError> for Error {
+    fn from(e: SyntaxError) -> Error {
+        Error::Syntax(e)
+    }
+}
+
 /// Parses a whole JSON text (one value, optionally surrounded by whitespace).
 pub fn parse(text: &str) -> Result<Value, SyntaxError> {
+    parse_with(text, Limits::NONE).map_err(|e| match e {
+        Error::Syntax(e) => e,
+        // Unreachable with no limits; reported as a syntax error rather than a panic.
+        Error::TooLarge(_) => SyntaxError {
+            message: "value too large",
+            line: 1,
+            column: 1,
+        },
+    })
+}
+
+/// Parses a whole JSON text, stopping at the first value past `limits`.
+pub fn parse_with(text: &str, limits: Limits) -> Result<Value, Error> {
     let mut p = Parser {
         text,
         bytes: text.as_bytes(),
         at: 0,
         depth: 0,
+        limits,
+        path: Vec::new(),
+        items: Vec::new(),
+        members: Vec::new(),
+        values: 0,
     };
     let value = p.value()?;
     p.space();
     if p.at < p.bytes.len() {
-        return Err(p.error("unexpected text after the value"));
+        return Err(p.error("unexpected text after the value").into());
     }
     Ok(value)
+}
+
+/// One step of the path to the value being read: a key (its raw text, between the quotes, as a
+/// byte range of the input) or an array index.
+#[derive(Clone, Copy)]
+enum Step {
+    Key(usize, usize),
+    Index(usize),
 }
 
 struct Parser<'a> {
@@ -99,9 +190,50 @@ struct Parser<'a> {
     bytes: &'a [u8],
     at: usize,
     depth: usize,
+    limits: Limits,
+    /// The path to the value being read (kept only as byte ranges and indices; written out for
+    /// an error only).
+    path: Vec<Step>,
+    /// The items of every array being read, innermost last: one growing stack instead of a
+    /// growing vector per array, so each array is allocated once, at its exact size (nesting
+    /// 63 deep costs one small allocation a level, not a doubling vector each).
+    items: Vec<Value>,
+    /// The same for the members of every object being read.
+    members: Vec<(String, Value)>,
+    /// Values begun so far.
+    values: usize,
 }
 
 impl Parser<'_> {
+    /// The path to the value being read, written as `a.b[2].c`.
+    fn path_text(&self) -> String {
+        let mut out = String::new();
+        for step in &self.path {
+            match *step {
+                Step::Key(start, end) => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    // The key was read once already, so it reads again (escapes and all).
+                    let raw = &self.text[start - 1..end + 1];
+                    match parse(raw) {
+                        Ok(Value::String(key)) => out.push_str(&key),
+                        _ => out.push_str(&self.text[start..end]),
+                    }
+                }
+                Step::Index(i) => out.push_str(&format!("[{i}]")),
+            }
+        }
+        out
+    }
+
+    fn too_large(&self, excess: Excess) -> Error {
+        Error::TooLarge(TooLarge {
+            path: self.path_text(),
+            excess,
+        })
+    }
+
     /// An error at the current position; at the end of the text, whatever was expected, the
     /// message says the text ended.
     fn error(&self, message: &'static str) -> SyntaxError {
@@ -135,59 +267,88 @@ impl Parser<'_> {
         }
     }
 
-    fn literal(&mut self, word: &str, value: Value) -> Result<Value, SyntaxError> {
+    fn literal(&mut self, word: &str, value: Value) -> Result<Value, Error> {
         if self.bytes[self.at..].starts_with(word.as_bytes()) {
             self.at += word.len();
             Ok(value)
         } else {
-            Err(self.error("expected a value"))
+            Err(self.error("expected a value").into())
         }
     }
 
-    fn value(&mut self) -> Result<Value, SyntaxError> {
+    fn value(&mut self) -> Result<Value, Error> {
         self.space();
+        if self.values == self.limits.values {
+            return Err(self.too_large(Excess::Values));
+        }
+        self.values += 1;
         match self.peek() {
             Some(b'{') => self.nested(true),
             Some(b'[') => self.nested(false),
-            Some(b'"') => self.string().map(Value::String),
+            Some(b'"') => match self.string()? {
+                Some(s) => Ok(Value::String(s)),
+                None => Err(self.too_large(Excess::String)),
+            },
             Some(b't') => self.literal("true", Value::Bool(true)),
             Some(b'f') => self.literal("false", Value::Bool(false)),
             Some(b'n') => self.literal("null", Value::Null),
-            Some(b'-' | b'0'..=b'9') => self.number(),
-            _ => Err(self.error("expected a value")),
+            Some(b'-' | b'0'..=b'9') => Ok(self.number()?),
+            _ => Err(self.error("expected a value").into()),
         }
     }
 
     /// An object (`object`) or an array, after its opening bracket.
-    fn nested(&mut self, object: bool) -> Result<Value, SyntaxError> {
+    fn nested(&mut self, object: bool) -> Result<Value, Error> {
         if self.depth == MAX_DEPTH {
-            return Err(self.error("nested too deeply"));
+            return Err(self.error("nested too deeply").into());
         }
         self.depth += 1;
         self.at += 1;
         let close = if object { b'}' } else { b']' };
-        let mut members = Vec::new();
-        let mut items = Vec::new();
+        let (items_from, members_from) = (self.items.len(), self.members.len());
+        let mut count = 0;
         self.space();
         if self.peek() == Some(close) {
             self.at += 1;
         } else {
+            // The step for this level's items; rewritten for each item.
+            self.path.push(Step::Index(0));
             loop {
+                if count == self.limits.items {
+                    self.path.pop();
+                    return Err(self.too_large(Excess::Items));
+                }
                 if object {
                     self.space();
                     if self.peek() != Some(b'"') {
-                        return Err(self.error("expected a key (a string in double quotes)"));
+                        return Err(self
+                            .error("expected a key (a string in double quotes)")
+                            .into());
                     }
-                    let key = self.string()?;
+                    let start = self.at + 1;
+                    let Some(key) = self.string()? else {
+                        self.path.pop();
+                        return Err(self.too_large(Excess::Key));
+                    };
+                    let end = self.at - 1;
                     self.space();
                     if self.peek() != Some(b':') {
-                        return Err(self.error("expected `:` after the key"));
+                        return Err(self.error("expected `:` after the key").into());
                     }
                     self.at += 1;
-                    members.push((key, self.value()?));
+                    if let Some(top) = self.path.last_mut() {
+                        *top = Step::Key(start, end);
+                    }
+                    let value = self.value()?;
+                    self.members.push((key, value));
                 } else {
-                    items.push(self.value()?);
+                    if let Some(top) = self.path.last_mut() {
+                        *top = Step::Index(count);
+                    }
+                    let value = self.value()?;
+                    self.items.push(value);
                 }
+                count += 1;
                 self.space();
                 match self.peek() {
                     Some(b',') => self.at += 1,
@@ -195,16 +356,17 @@ impl Parser<'_> {
                         self.at += 1;
                         break;
                     }
-                    Some(_) if object => return Err(self.error("expected `,` or `}`")),
-                    _ => return Err(self.error("expected `,` or `]`")),
+                    Some(_) if object => return Err(self.error("expected `,` or `}`").into()),
+                    _ => return Err(self.error("expected `,` or `]`").into()),
                 }
             }
+            self.path.pop();
         }
         self.depth -= 1;
         Ok(if object {
-            Value::Object(members)
+            Value::Object(self.members.split_off(members_from))
         } else {
-            Value::Array(items)
+            Value::Array(self.items.split_off(items_from))
         })
     }
 
@@ -257,11 +419,15 @@ impl Parser<'_> {
         Ok(n)
     }
 
-    /// A string, after checking it opens with `"`.
-    fn string(&mut self) -> Result<String, SyntaxError> {
+    /// A string, after checking it opens with `"`; `None` (with the reader stopped inside it)
+    /// for a string longer than the limit, which is never built.
+    fn string(&mut self) -> Result<Option<String>, SyntaxError> {
         self.at += 1;
+        let max = self.limits.string_chars;
         let mut out = String::new();
         let mut run = self.at;
+        // Characters so far: every byte that does not continue a UTF-8 sequence starts one.
+        let mut chars = 0;
         loop {
             let Some(b) = self.peek() else {
                 return Err(self.error(""));
@@ -270,16 +436,23 @@ impl Parser<'_> {
                 b'"' => {
                     out.push_str(&self.text[run..self.at]);
                     self.at += 1;
-                    return Ok(out);
+                    return Ok(Some(out));
                 }
                 b'\\' => {
                     out.push_str(&self.text[run..self.at]);
                     self.at += 1;
                     self.escape(&mut out)?;
                     run = self.at;
+                    chars += 1;
                 }
                 0..=0x1f => return Err(self.error("control character inside a string")),
-                _ => self.at += 1,
+                _ => {
+                    self.at += 1;
+                    chars += usize::from(b & 0xC0 != 0x80);
+                }
+            }
+            if chars > max {
+                return Ok(None);
             }
         }
     }

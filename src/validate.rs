@@ -100,7 +100,23 @@ impl Report {
 
 /// The largest dataset the widget accepts. Past these it refuses the dataset with one clear
 /// error instead of hanging the page; 50 roles × 2,000 claims each (100,000 claims) fit.
+///
+/// [`BYTES`], [`TEXT`] and [`ITEMS`] hold while the text is read (`data::parse_json`), before
+/// anything large is built; the counts below are checked once it is read.
 pub mod limits {
+    /// Bytes of dataset JSON (UTF-8), for every way in: `src`, the `data` property (as
+    /// `JSON.stringify` writes it) and an inline script. 64 MiB: 150,000 claims (the cap below)
+    /// of some 300 bytes each fit, and the text plus what is read from it stays a few hundred
+    /// MiB of wasm memory.
+    pub const BYTES: usize = 64 * 1024 * 1024;
+    /// Items in any one list (array or object) while reading: the largest count below.
+    pub const ITEMS: usize = CLAIMS;
+    /// JSON values in all (strings, numbers, literals, arrays, objects) while reading. Each is an
+    /// allocation: 20 MB of tiny values (`[[1],[1],…]`, or role ids spread over many lists) would
+    /// otherwise take over a second and gigabytes of memory to read. 2,000,000 take the reader
+    /// about 130 ms in Chromium on this project's machine; the 50 roles × 2,000 claims dataset
+    /// has 1,200,000 (12 a claim with one role and one citation).
+    pub const VALUES: usize = 2_000_000;
     /// Roles (columns).
     pub const ROLES: usize = 64;
     /// Claims in all.
@@ -115,7 +131,8 @@ pub mod limits {
     pub const CONFLICTS: usize = 10_000;
     /// Key lines.
     pub const KEY_LINES: usize = 10_000;
-    /// Characters in one text field.
+    /// Characters in any one string: ids, names, abbreviations, summaries, labels, titles,
+    /// notes, topics, claim texts, source fields, tag values and keys.
     pub const TEXT: usize = 10_000;
 }
 
@@ -136,10 +153,7 @@ fn over_limits(d: &Dataset) -> Option<ValidationError> {
         .enumerate()
         .map(|(i, f)| (i, f.topics.len()))
         .find(|&(_, n)| n > limits::TOPICS);
-    let long_text = d
-        .claims
-        .iter()
-        .position(|c| c.text.chars().count() > limits::TEXT);
+    let long_text = long_string(d);
     if let Some((what, n, max)) = counts.into_iter().find(|&(_, n, max)| n > max) {
         return Some(ValidationError {
             path: what.into(),
@@ -155,13 +169,158 @@ fn over_limits(d: &Dataset) -> Option<ValidationError> {
             ),
         });
     }
-    long_text.map(|i| ValidationError {
-        path: format!("claims[{i}].text"),
+    long_text.map(|path| ValidationError {
+        path,
         message: format!(
             "too long (the widget accepts at most {} characters)",
             limits::TEXT
         ),
     })
+}
+
+/// The path of the first string in `d` over [`limits::TEXT`] characters. In the browser every
+/// dataset is read from JSON, and the reader (`data::parse_json`) stops at the first string
+/// over the cap, whatever its field, so only claim texts are counted again here (the walk over
+/// every field below costs 2.4 KB of gzip'd wasm for nothing).
+#[cfg(target_arch = "wasm32")]
+fn long_string(d: &Dataset) -> Option<String> {
+    let long = |s: &str| s.len() > limits::TEXT && s.chars().count() > limits::TEXT;
+    let i = d.claims.iter().position(|c| long(&c.text))?;
+    Some(format!("claims[{i}].text"))
+}
+
+/// The path of the first string in `d` (in the format's order) over [`limits::TEXT`]
+/// characters. Every string is counted: a dataset read from JSON never has one (the reader
+/// stops first), but one built in Rust, natively, may. Paths are written only for the string
+/// found.
+#[cfg(not(target_arch = "wasm32"))]
+fn long_string(d: &Dataset) -> Option<String> {
+    // Characters are never more than bytes: count only what could be too long.
+    fn long(s: &str) -> bool {
+        s.len() > limits::TEXT && s.chars().count() > limits::TEXT
+    }
+    macro_rules! check {
+        ($s:expr, $($path:tt)*) => {
+            if long($s) {
+                return Some(format!($($path)*));
+            }
+        };
+    }
+    fn cites(path: &dyn Fn() -> String, cites: &[Citation]) -> Option<String> {
+        for (i, c) in cites.iter().enumerate() {
+            check!(&c.source, "{}[{i}].source", path());
+            check!(c.at.as_deref().unwrap_or(""), "{}[{i}].at", path());
+        }
+        None
+    }
+    fn list(path: &dyn Fn() -> String, items: &[String]) -> Option<String> {
+        for (i, s) in items.iter().enumerate() {
+            check!(s, "{}[{i}]", path());
+        }
+        None
+    }
+    check!(&d.version, "version");
+    check!(&d.last_reviewed, "last_reviewed");
+    check!(d.title.as_deref().unwrap_or(""), "title");
+    for (i, s) in d.sources.iter().enumerate() {
+        check!(&s.id, "sources[{i}].id");
+        check!(&s.title, "sources[{i}].title");
+        for (field, value) in [
+            ("author", &s.author),
+            ("publisher", &s.publisher),
+            ("note", &s.note),
+        ] {
+            check!(value.as_deref().unwrap_or(""), "sources[{i}].{field}");
+        }
+    }
+    for (i, f) in d.facets.iter().enumerate() {
+        check!(&f.id, "facets[{i}].id");
+        check!(&f.label, "facets[{i}].label");
+        check!(
+            f.description.as_deref().unwrap_or(""),
+            "facets[{i}].description"
+        );
+        for (j, t) in f.topics.iter().enumerate() {
+            check!(&t.id, "facets[{i}].topics[{j}].id");
+            check!(&t.label, "facets[{i}].topics[{j}].label");
+        }
+    }
+    for (i, r) in d.roles.iter().enumerate() {
+        check!(&r.id, "roles[{i}].id");
+        check!(&r.abbr, "roles[{i}].abbr");
+        check!(&r.name, "roles[{i}].name");
+        check!(&r.summary, "roles[{i}].summary");
+        if let Some(p) = cites(
+            &|| format!("roles[{i}].summary_sources"),
+            &r.summary_sources,
+        ) {
+            return Some(p);
+        }
+        for (j, c) in r.caveats.iter().enumerate() {
+            check!(&c.id, "roles[{i}].caveats[{j}].id");
+            check!(&c.text, "roles[{i}].caveats[{j}].text");
+            if let Some(p) = cites(&|| format!("roles[{i}].caveats[{j}].sources"), &c.sources) {
+                return Some(p);
+            }
+        }
+    }
+    for (i, c) in d.claims.iter().enumerate() {
+        check!(&c.id, "claims[{i}].id");
+        if let Some(p) = list(&|| format!("claims[{i}].roles"), &c.roles) {
+            return Some(p);
+        }
+        check!(&c.facet, "claims[{i}].facet");
+        check!(&c.topic, "claims[{i}].topic");
+        check!(&c.text, "claims[{i}].text");
+        if let Some(p) = cites(&|| format!("claims[{i}].sources"), &c.sources) {
+            return Some(p);
+        }
+        for (key, values) in &c.tags {
+            check!(key, "claims[{i}].tags");
+            if let Some(p) = list(&|| format!("claims[{i}].tags.{key}"), values) {
+                return Some(p);
+            }
+        }
+    }
+    for (i, k) in d.conflicts.iter().enumerate() {
+        check!(&k.id, "conflicts[{i}].id");
+        check!(&k.title, "conflicts[{i}].title");
+        check!(&k.facet, "conflicts[{i}].facet");
+        check!(&k.topic, "conflicts[{i}].topic");
+        if let Some(p) = list(&|| format!("conflicts[{i}].roles"), &k.roles) {
+            return Some(p);
+        }
+        for (j, side) in k.sides.iter().enumerate() {
+            check!(&side.text, "conflicts[{i}].sides[{j}].text");
+            if let Some(p) = cites(
+                &|| format!("conflicts[{i}].sides[{j}].sources"),
+                &side.sources,
+            ) {
+                return Some(p);
+            }
+            if let Some(p) = list(
+                &|| format!("conflicts[{i}].sides[{j}].claims"),
+                &side.claims,
+            ) {
+                return Some(p);
+            }
+        }
+    }
+    for (i, k) in d.key_lines.iter().enumerate() {
+        check!(&k.id, "key_lines[{i}].id");
+        check!(&k.facet, "key_lines[{i}].facet");
+        if let Some(p) = list(&|| format!("key_lines[{i}].roles"), &k.roles) {
+            return Some(p);
+        }
+        check!(&k.text, "key_lines[{i}].text");
+        if let Some(p) = cites(&|| format!("key_lines[{i}].sources"), &k.sources) {
+            return Some(p);
+        }
+        if let Some(p) = list(&|| format!("key_lines[{i}].conflicts"), &k.conflicts) {
+            return Some(p);
+        }
+    }
+    None
 }
 
 /// Checks a dataset; `Ok` when it is fit to show, otherwise every problem found.

@@ -1,6 +1,6 @@
 //! Browser tier (wasm-bindgen-test in headless Chromium): the element layer in a real browser —
-//! mounting into an open shadow root, reading attributes, taking and refusing host datasets,
-//! and the `state` property.
+//! mounting into an open shadow root, reading attributes, taking and refusing host datasets
+//! (as text and as bytes, within the reading limits), and the `state` property.
 
 #![cfg(target_arch = "wasm32")]
 
@@ -136,6 +136,44 @@ async fn changing_roles_keeps_the_readers_other_filters() {
     let state = widget.state();
     let get = |k: &str| js_sys::Reflect::get(&state, &k.into()).unwrap();
     assert_eq!(get("search").as_string().as_deref(), Some("budget"));
+}
+
+/// A valid two-role host dataset with `name` as the first role's name.
+fn small_dataset(name: &str) -> String {
+    format!(
+        r#"{{"format":1,"version":"1","last_reviewed":"2026-11-23","sources":[{{"id":"s1","kind":"article","title":"S"}}],"facets":[{{"id":"focus","label":"Focus","topics":[{{"id":"t","label":"T"}}]}}],"roles":[{{"id":"a","abbr":"AAA","name":"{name}","summary":"A."}},{{"id":"b","abbr":"BBB","name":"B","summary":"B."}}],"claims":[{{"id":"c1","roles":["a","b"],"facet":"focus","topic":"t","text":"Both.","sources":[{{"source":"s1"}}]}}]}}"#
+    )
+}
+
+#[wasm_bindgen_test]
+async fn datasets_arrive_as_bytes_and_the_limits_hold_while_reading() {
+    let el = host(&[]);
+    let mut widget = role_compare::mount(el.clone()).unwrap();
+    yield_now().await;
+    // A byte-order mark is dropped and invalid UTF-8 reads as U+FFFD, as Response.text() does.
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(
+        small_dataset("Caf\u{e9} \u{fffd}")
+            .replace('\u{fffd}', "\u{1}")
+            .bytes(),
+    );
+    let at = bytes.iter().position(|&b| b == 1).unwrap();
+    bytes[at] = 0xFF;
+    assert!(widget.set_data_bytes(&bytes, "test", "a test"));
+    yield_now().await;
+    assert_eq!(column_names(&el), ["AAA", "BBB"]);
+    // A 20 MB name is refused at the first 10,001 characters, with its path.
+    let huge = small_dataset(&"x".repeat(20_000_000));
+    assert!(!widget.set_data_bytes(huge.as_bytes(), "test", "a test"));
+    yield_now().await;
+    let shadow = el.shadow_root().unwrap();
+    let panel = shadow
+        .query_selector(".rc-error[role=alert]")
+        .unwrap()
+        .expect("error panel");
+    let text = panel.text_content().unwrap();
+    assert!(text.contains("roles[0].name: too long"), "{text}");
+    assert_eq!(column_names(&el), ["AAA", "BBB"], "previous content kept");
 }
 
 /// Lets the browser run queued tasks (yew's scheduler) before continuing.

@@ -11,6 +11,18 @@ const CSS = "__ROLE_COMPARE_CSS__";
 // The attributes the widget itself reads (the filters, and the heading level).
 const FILTER_ATTRIBUTES = ["roles", "facets", "mode", "search", "detail", "heading-level"];
 const OBSERVED = [...FILTER_ATTRIBUTES, "theme", "src", "loading", "sync-url"];
+// The element's public properties: a value set on an element before this script defined it is
+// an own property that hides the accessor; the constructor takes it over (see below).
+const PROPERTIES = ["data", "state"];
+// The most bytes of dataset JSON read from any source (`src`, an inline script, the `data`
+// property as JSON.stringify writes it): the crate's limits::BYTES, checked here first so that
+// nothing larger is fetched whole or copied into the wasm.
+const MAX_BYTES = 64 * 1024 * 1024;
+// A `src` request that makes no progress (no response, or no new bytes) for this long is
+// stopped; `src-timeout="<seconds>"` changes it. One that has not finished after TOTAL_FACTOR
+// times as long is stopped too, however slowly it still trickles in.
+const SRC_TIMEOUT = 30;
+const TOTAL_FACTOR = 10;
 const here = import.meta.url;
 // The offline single file (role-compare-offline.html) carries the glue and the wasm inline:
 // `cargo xtask build` replaces this null with { glue: "<module source>", wasm: "<base64>" }.
@@ -104,6 +116,11 @@ const NEAR = 400;
 // layout (display: none), wait for the observer, so a widget below the fold fetches nothing.
 function nearViewport(el) {
   if (el.getClientRects().length === 0) return false;
+  // Laid out but out of sight: inside a closed <details> (or any content-visibility: hidden
+  // subtree) the element still has a box, and asking for it lays it out. The
+  // IntersectionObserver reports such an element as not intersecting, and reports it again
+  // when it is shown.
+  if (typeof el.checkVisibility === "function" && !el.checkVisibility()) return false;
   const r = el.getBoundingClientRect();
   const w = document.documentElement.clientWidth || window.innerWidth;
   const h = document.documentElement.clientHeight || window.innerHeight;
@@ -148,16 +165,41 @@ class RoleCompareElement extends HTMLElement {
     this._observer = null;
     this._onHash = null;
     this._fallback = null;
+    // The `src` request in flight: { controller, src }; a newer request, a removed attribute
+    // or a removed element aborts it, and only the newest request's answer is used.
+    this._request = null;
+    // The src to fetch again when the element comes back (its request was aborted on removal).
+    this._resume = null;
+    // A page (or a framework) that set a property before this script defined the element left
+    // an own property that hides the accessor: take it over and set it through the accessor.
+    for (const name of PROPERTIES) {
+      if (Object.prototype.hasOwnProperty.call(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
+    }
   }
 
   connectedCallback() {
     if (this._started) {
       // Re-inserted: the widget stayed mounted in the shadow root while the element was out
-      // of the document (see disconnectedCallback); only the URL-hash listener comes back.
+      // of the document (see disconnectedCallback); the URL-hash listener comes back, and a
+      // `src` request that the removal stopped starts again.
       if (this._onHash) window.addEventListener("hashchange", this._onHash);
+      const resume = this._resume;
+      this._resume = null;
+      if (resume && this._widget && resume === this.getAttribute("src")) this._fetch(resume);
       return;
     }
     this._prepare();
+    for (const name of PROPERTIES) {
+      // React 19 and Vue 3 set a property only on an element that has it: before this script
+      // defined the element, they wrote the object into an attribute as "[object Object]".
+      if (this.getAttribute(name) === "[object Object]") {
+        console.warn(`<${TAG}>: the ${name} attribute is "[object Object]": a framework set it before role-compare.js defined the element, so the object is lost. Load role-compare.js before the app renders, or set the property from a ref (React) or with the .prop modifier (Vue).`);
+      }
+    }
     if (this.getAttribute("loading") === "eager" || !("IntersectionObserver" in window) || nearViewport(this)) {
       this._start();
       return;
@@ -181,6 +223,12 @@ class RoleCompareElement extends HTMLElement {
       this._observer = null;
     }
     if (this._onHash) window.removeEventListener("hashchange", this._onHash);
+    // A removed element fetches nothing; a `src` request in flight stops, and starts again if
+    // the element comes back (a move is a removal and an insertion in one task).
+    if (this._request) {
+      this._resume = this._request.src;
+      this._abortRequest();
+    }
   }
 
   // Back to the static fallback (or the element's own content), with a note.
@@ -200,7 +248,12 @@ class RoleCompareElement extends HTMLElement {
   attributeChangedCallback(name, oldValue, newValue) {
     if (!this._widget || oldValue === newValue) return;
     if (FILTER_ATTRIBUTES.includes(name)) this._widget.attributesChanged(name);
-    else if (name === "src" && newValue) this._fetch(newValue);
+    else if (name === "src") {
+      // A new src replaces the request in flight; a removed one just stops it.
+      this._abortRequest();
+      this._resume = null;
+      if (newValue) this._fetch(newValue);
+    }
   }
 
   // The host dataset, as set through the `data` property.
@@ -209,7 +262,12 @@ class RoleCompareElement extends HTMLElement {
   }
   set data(value) {
     this._data = value;
-    if (this._widget) this._setDataProperty();
+    if (this._widget) {
+      // The property wins over `src`: a late answer must not replace it.
+      this._abortRequest();
+      this._resume = null;
+      this._setDataProperty();
+    }
   }
 
   // The current filters: { roles, facets, mode, search, dutyTopic, issuer, suits, target, detail }.
@@ -291,7 +349,24 @@ class RoleCompareElement extends HTMLElement {
       return;
     }
     const inline = this.querySelector(':scope > script[type="application/json"]');
-    if (inline) this._widget.setData(inline.textContent, "inline", "the inline JSON script");
+    if (inline) this._setDataText(inline.textContent, "inline", "the inline JSON script");
+  }
+
+  // Hands dataset JSON text to the widget as UTF-8 bytes (one copy into the wasm; a string
+  // argument would be copied by a JavaScript loop over every character), unless it is over the
+  // byte cap: then it is refused here, without copying it into the wasm. A string of n UTF-16
+  // units is at least n bytes of UTF-8, so a long one is refused before it is even encoded.
+  _setDataText(text, origin, label) {
+    const bytes = text.length > MAX_BYTES ? null : new TextEncoder().encode(text);
+    this._setDataBytes(bytes, origin, label, bytes ? `${bytes.length}` : `at least ${text.length}`);
+  }
+
+  _setDataBytes(bytes, origin, label, size = `${bytes.length}`) {
+    if (!bytes || bytes.length > MAX_BYTES) {
+      this._widget.reportError(`the dataset from ${label} is too large: ${size} bytes (the widget accepts at most ${MAX_BYTES} bytes)`, origin);
+      return;
+    }
+    this._widget.setDataBytes(bytes, origin, label);
   }
 
   // The widget reads the state object as JSON text (see _setDataProperty).
@@ -316,10 +391,23 @@ class RoleCompareElement extends HTMLElement {
       this._widget.reportError(`the data property cannot be read as JSON (${message(error)})`, "data");
       return;
     }
-    this._widget.setData(text ?? "", "data", "the data property");
+    this._setDataText(text ?? "", "data", "the data property");
   }
 
-  _fetch(src) {
+  // Stops the `src` request in flight, if any; its answer, should one still come, is dropped.
+  _abortRequest() {
+    const request = this._request;
+    this._request = null;
+    request?.controller.abort();
+  }
+
+  // Fetches `src` under an AbortController. The request stops when it makes no progress for
+  // `src-timeout` seconds (no response yet, or no new bytes), when it has not finished after
+  // TOTAL_FACTOR times as long, or when its body passes MAX_BYTES (checked against
+  // Content-Length first, and while reading). Only the newest request's answer or error is
+  // used; an aborted one says nothing.
+  async _fetch(src) {
+    this._abortRequest();
     let url;
     try {
       url = new URL(src, document.baseURI);
@@ -327,13 +415,71 @@ class RoleCompareElement extends HTMLElement {
       this._widget.reportError(`src="${src}" is not a URL`, "src");
       return;
     }
-    fetch(url, { credentials: "same-origin" })
-      .then((response) => {
-        if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
-        return response.text();
-      })
-      .then((text) => this._widget?.setData(text, "src", `src="${src}"`))
-      .catch((error) => this._widget?.reportError(`could not load the dataset: ${message(error)}`, "src"));
+    if (!this.isConnected) {
+      // Removed meanwhile: fetch when the element comes back.
+      this._resume = src;
+      return;
+    }
+    const request = { controller: new AbortController(), src };
+    this._request = request;
+    const { signal } = request.controller;
+    const seconds = Number(this.getAttribute("src-timeout"));
+    const wait = Number.isFinite(seconds) && seconds > 0 ? seconds : SRC_TIMEOUT;
+    let why = null;
+    const stop = (reason) => {
+      why = reason;
+      request.controller.abort();
+    };
+    let stalled = setTimeout(() => stop("stalled"), wait * 1000);
+    const progress = () => {
+      clearTimeout(stalled);
+      stalled = setTimeout(() => stop("stalled"), wait * 1000);
+    };
+    const total = setTimeout(() => stop("slow"), wait * TOTAL_FACTOR * 1000);
+    const label = `src="${src}"`;
+    try {
+      const response = await fetch(url, { credentials: "same-origin", signal });
+      if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+      const declared = Number(response.headers.get("Content-Length"));
+      if (declared > MAX_BYTES) {
+        stop("large");
+        throw new Error(`${url} is too large: ${declared} bytes (the widget accepts at most ${MAX_BYTES} bytes)`);
+      }
+      progress();
+      const chunks = [];
+      let received = 0;
+      const reader = response.body ? response.body.getReader() : null;
+      while (reader) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        received += value.byteLength;
+        if (received > MAX_BYTES) {
+          stop("large");
+          throw new Error(`${url} is too large: more than ${MAX_BYTES} bytes (the widget accepts at most ${MAX_BYTES} bytes)`);
+        }
+        chunks.push(value);
+        progress();
+      }
+      const bytes = new Uint8Array(received);
+      let at = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk, at);
+        at += chunk.byteLength;
+      }
+      if (this._request !== request) return;
+      this._request = null;
+      if (this._widget) this._setDataBytes(bytes, "src", label);
+    } catch (error) {
+      if (this._request !== request) return;
+      this._request = null;
+      let what = `could not load the dataset: ${message(error)}`;
+      if (why === "stalled") what = `could not load the dataset: nothing arrived from ${url} for ${wait} s, so the request was stopped`;
+      else if (why === "slow") what = `could not load the dataset: ${url} had not finished after ${wait * TOTAL_FACTOR} s, so the request was stopped`;
+      this._widget?.reportError(what, "src");
+    } finally {
+      clearTimeout(stalled);
+      clearTimeout(total);
+    }
   }
 
   // sync-url: mirror the state in the page's URL hash, and follow the hash when it changes.

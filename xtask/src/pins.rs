@@ -8,10 +8,15 @@
 pub const TRUNK: &str = "0.21.14";
 
 /// npm packages (name, exact version), installed by `npm ci` from the committed lock file.
-pub const NPM: [(&str, &str); 3] = [
+/// esbuild, React and Vue bundle the framework host apps of `tests/e2e/reliability.test.mjs`.
+pub const NPM: [(&str, &str); 7] = [
     ("axe-core", "4.14.1"),
     ("binaryen", "132.0.0"),
+    ("esbuild", "0.28.2"),
     ("playwright-core", "1.65.1"),
+    ("react", "19.3.1"),
+    ("react-dom", "19.3.1"),
+    ("vue", "3.5.45"),
 ];
 
 /// What `wasm-opt --version` must contain (npm binaryen 132); Trunk.toml pins the same.
