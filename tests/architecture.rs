@@ -201,9 +201,18 @@ fn the_import_check_sees_an_outward_import() {
     // Guards the guard: the model importing the comparison, or a view the element, is caught;
     // a comment is not code.
     let files = [
-        ("model.rs".to_owned(), "use crate::compare::compare;".to_owned()),
-        ("view/row.rs".to_owned(), "use crate::{model::Dataset, element::Widget};".to_owned()),
-        ("state.rs".to_owned(), "// crate::view is only mentioned here\nuse crate::model::Dataset;".to_owned()),
+        (
+            "model.rs".to_owned(),
+            "use crate::compare::compare;".to_owned(),
+        ),
+        (
+            "view/row.rs".to_owned(),
+            "use crate::{model::Dataset, element::Widget};".to_owned(),
+        ),
+        (
+            "state.rs".to_owned(),
+            "// crate::view is only mentioned here\nuse crate::model::Dataset;".to_owned(),
+        ),
     ];
     assert_eq!(
         outward_imports(&files),
