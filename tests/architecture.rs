@@ -14,6 +14,26 @@ fn source(rel: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// Every `.rs` file under `src/`, as (path relative to `src/`, text), in path order.
+fn all_sources() -> Vec<(String, String)> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    let mut stack = vec![src.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let rel = path.strip_prefix(&src).unwrap().display().to_string();
+                files.push((rel, std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
 /// Code lines only: `//` comments and doc comments may talk about anything.
 fn code(text: &str) -> String {
     text.lines()
@@ -72,23 +92,11 @@ fn views_do_not_touch_the_browser() {
 
 #[test]
 fn only_the_glue_layer_uses_web_sys() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut users = Vec::new();
-    let mut stack = vec![src.clone()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(dir).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                if names(&text, "web_sys") {
-                    users.push(path.strip_prefix(&src).unwrap().display().to_string());
-                }
-            }
-        }
-    }
-    users.sort();
+    let users: Vec<String> = all_sources()
+        .into_iter()
+        .filter(|(_, text)| names(text, "web_sys"))
+        .map(|(file, _)| file)
+        .collect();
     assert_eq!(users, ["dom.rs", "element.rs"]);
 }
 
@@ -178,20 +186,7 @@ fn outward_imports(files: &[(String, String)]) -> Vec<String> {
 
 #[test]
 fn imports_point_inwards() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    let mut stack = vec![src.clone()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(dir).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                let rel = path.strip_prefix(&src).unwrap().display().to_string();
-                files.push((rel, std::fs::read_to_string(&path).unwrap()));
-            }
-        }
-    }
+    let files = all_sources();
     assert!(files.len() >= 20, "saw only {} files", files.len());
     assert_eq!(outward_imports(&files), Vec::<String>::new());
 }
@@ -233,21 +228,7 @@ fn the_checker_sees_a_forbidden_name() {
 
 #[test]
 fn every_module_opens_with_a_doc_comment() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut stack = vec![src];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(dir).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                assert!(
-                    text.starts_with("//!"),
-                    "{} does not open with //!",
-                    path.display()
-                );
-            }
-        }
+    for (file, text) in all_sources() {
+        assert!(text.starts_with("//!"), "src/{file} does not open with //!");
     }
 }
