@@ -404,6 +404,9 @@ test("a 20 MB string in any kind of field (data property) is refused quickly, na
   assert.match(await panel(page), /too long/);
   console.log(`# timing: 20 MB string in each of ${FIELDS.length} fields (data property, incl. JSON.stringify): worst ${worst.ms} ms to the visible error, longest task ${worst.longest} ms`);
   assert.ok(worst.ms < 2_000, `${worst.ms} ms`);
+  // The goal is no task over 200 ms (met when measured); twice that fails the test on a busy
+  // machine only when something regressed.
+  assert.ok(worst.longest < 400, `a ${worst.longest} ms task`);
   await context.close();
 });
 
@@ -438,6 +441,7 @@ test("hostile bodies through src: a 20 MB string, 20 MB of short strings, the de
     assert.match(r.detail.problems[0] ?? r.detail.what, want, kind);
     console.log(`# timing: src ${kind} (${bodies.get(kind).length} bytes): ${r.fromResponse} ms from the end of the response to the visible error (${r.ms} ms from setting src), longest task ${r.longest} ms`);
     assert.ok(r.ms < 5_000, `${kind}: ${r.ms} ms`);
+    assert.ok(r.longest < 400, `${kind}: a ${r.longest} ms task`);
     await page.evaluate(() => document.querySelector("role-compare").removeAttribute("src"));
   }
   assert.deepEqual(await headers(page), BUNDLED);
