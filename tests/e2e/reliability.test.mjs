@@ -236,9 +236,8 @@ test("changing src aborts the request in flight, and a late answer never replace
   await context.close();
 });
 
-test("a late answer never replaces a newer src even when the old server ignores the abort", async () => {
-  // The second src answers first; the first one's answer, had it come, must not win. The page
-  // sets src twice in one task, so the first request is aborted before it is sent.
+test("src set twice in one task: the later one is shown, and stays shown", async () => {
+  // The second src answers first; the first one's answer, had it come, must not win.
   const { context, page } = await oneWidget();
   await page.evaluate((origin) => {
     const el = document.querySelector("role-compare");
@@ -248,6 +247,23 @@ test("a late answer never replaces a newer src even when the old server ignores 
   await waitForHeaders(page, ["B1", "B2"]);
   await sleep(1_200);
   assert.deepEqual(await headers(page), ["B1", "B2"]);
+  await context.close();
+});
+
+test("setting the data property aborts the src request in flight; the property's dataset stays", async () => {
+  const { context, page } = await oneWidget();
+  await page.evaluate(
+    ([origin, dataset]) => {
+      const el = document.querySelector("role-compare");
+      el.setAttribute("src", `${origin}/late?id=data-wins&ms=800&a=S1&b=S2`);
+      setTimeout(() => (el.data = dataset), 100);
+    },
+    [origin, variant("D1", "D2")],
+  );
+  await waitForHeaders(page, ["D1", "D2"]);
+  await sleep(1_200);
+  assert.deepEqual(await headers(page), ["D1", "D2"]);
+  assert.equal(seen.get("data-wins").closedEarly, true);
   await context.close();
 });
 
