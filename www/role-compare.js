@@ -352,18 +352,23 @@ class RoleCompareElement extends HTMLElement {
     if (inline) this._setDataText(inline.textContent, "inline", "the inline JSON script");
   }
 
-  // Hands dataset JSON text to the widget as UTF-8 bytes (one copy into the wasm; a string
-  // argument would be copied by a JavaScript loop over every character), unless it is over the
-  // byte cap: then it is refused here, without copying it into the wasm. A string of n UTF-16
-  // units is at least n bytes of UTF-8, so a long one is refused before it is even encoded.
+  // Hands dataset JSON text to the widget, unless it is surely over the byte cap (a string of
+  // n UTF-16 units is at least n bytes of UTF-8): then it is refused here, without copying it
+  // into the wasm; the wasm checks the exact byte count of the rest. A string goes in as a
+  // string: the glue's copy is faster than a TextEncoder first (20 MB: 30-70 ms against
+  // 110-180 ms, measured).
   _setDataText(text, origin, label) {
-    const bytes = text.length > MAX_BYTES ? null : new TextEncoder().encode(text);
-    this._setDataBytes(bytes, origin, label, bytes ? `${bytes.length}` : `at least ${text.length}`);
+    if (text.length > MAX_BYTES) {
+      this._widget.reportError(`the dataset from ${label} is too large: at least ${text.length} bytes (the widget accepts at most ${MAX_BYTES} bytes)`, origin);
+      return;
+    }
+    this._widget.setData(text, origin, label);
   }
 
-  _setDataBytes(bytes, origin, label, size = `${bytes.length}`) {
-    if (!bytes || bytes.length > MAX_BYTES) {
-      this._widget.reportError(`the dataset from ${label} is too large: ${size} bytes (the widget accepts at most ${MAX_BYTES} bytes)`, origin);
+  // A fetched body goes in as its bytes: one copy, and no decoding in JavaScript first.
+  _setDataBytes(bytes, origin, label) {
+    if (bytes.length > MAX_BYTES) {
+      this._widget.reportError(`the dataset from ${label} is too large: ${bytes.length} bytes (the widget accepts at most ${MAX_BYTES} bytes)`, origin);
       return;
     }
     this._widget.setDataBytes(bytes, origin, label);
