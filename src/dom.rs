@@ -5,7 +5,8 @@
 //! popover. This glue module does those things with plain strings, booleans and node refs.
 //! Nothing else lives here.
 
-use yew::events::{Event, InputEvent, MouseEvent};
+use web_sys::wasm_bindgen::JsCast;
+use yew::events::{Event, InputEvent, KeyboardEvent, MouseEvent};
 use yew::{NodeRef, TargetCast};
 
 /// The text of the `<input>` an input event came from.
@@ -27,6 +28,46 @@ pub fn within(e: &MouseEvent, selector: &str) -> bool {
     e.target_dyn_into::<web_sys::Element>()
         .and_then(|el| el.closest(selector).ok().flatten())
         .is_some()
+}
+
+/// Moves focus from the element a key event came from to the next (`forward`) or previous
+/// element matching `item` inside its closest `scope` ancestor, wrapping around. Returns whether
+/// focus moved (the caller then stops the key's default action).
+pub fn move_focus(e: &KeyboardEvent, scope: &str, item: &str, forward: bool) -> bool {
+    let Some(from) = e.target_dyn_into::<web_sys::Element>() else {
+        return false;
+    };
+    let Some(items) = from
+        .closest(scope)
+        .ok()
+        .flatten()
+        .and_then(|s| s.query_selector_all(item).ok())
+    else {
+        return false;
+    };
+    let n = items.length();
+    let Some(at) = (0..n).find(|&i| {
+        items
+            .item(i)
+            .is_some_and(|x| &x == from.as_ref() as &web_sys::Node)
+    }) else {
+        return false;
+    };
+    if n < 2 {
+        return false;
+    }
+    let next = if forward {
+        (at + 1) % n
+    } else {
+        (at + n - 1) % n
+    };
+    match items
+        .item(next)
+        .and_then(|x| x.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        Some(el) => el.focus().is_ok(),
+        None => false,
+    }
 }
 
 /// Moves focus to the element behind `node`, when it is rendered (natively there is none).

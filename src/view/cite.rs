@@ -2,6 +2,7 @@
 //! discloses the source's title, author or publisher and the sections cited. Works by click,
 //! tap and keyboard (a real `<button>` with `aria-expanded`); Escape is handled by the app.
 
+use crate::dom;
 use crate::model::{Citation, Dataset, SourceKind};
 use crate::view::Shared;
 use yew::prelude::*;
@@ -19,6 +20,22 @@ pub struct CitationsProps {
     pub open: Option<AttrValue>,
     /// Called with a marker's key to open it, or to close it when it is open.
     pub on_toggle: Callback<AttrValue>,
+    /// How the markers take part in the keyboard's Tab order.
+    #[prop_or_default]
+    pub tabs: Tabs,
+}
+
+/// A table row's source markers are one Tab stop: Tab reaches the row's first marker, the arrow
+/// keys move between the row's markers (a roving tab stop). Elsewhere every marker is a stop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tabs {
+    /// Every marker is a Tab stop.
+    #[default]
+    Each,
+    /// The row's first list: its first marker is the row's Tab stop.
+    RowFirst,
+    /// A later list in the row: reached with the arrow keys.
+    RowRest,
 }
 
 /// The cited sources in first-cited order, each with every place cited.
@@ -40,7 +57,7 @@ pub fn Citations(props: &CitationsProps) -> Html {
     let d = &*props.dataset;
     html! {
         <span class="rc-cites">
-            { for grouped(&props.cites).into_iter().map(|(source_id, places)| {
+            { for grouped(&props.cites).into_iter().enumerate().map(|(i, (source_id, places))| {
                 let n = d.source_number(source_id).unwrap_or(0);
                 let source = d.source(source_id);
                 let title = source.map_or(source_id, |s| s.title.as_str());
@@ -52,11 +69,28 @@ pub fn Citations(props: &CitationsProps) -> Html {
                     Callback::from(move |_: MouseEvent| toggle.emit(key.clone()))
                 };
                 let label = format!("Source {n}: {title}");
+                let tabindex = match props.tabs {
+                    Tabs::Each => None,
+                    Tabs::RowFirst if i == 0 => Some("0"),
+                    Tabs::RowFirst | Tabs::RowRest => Some("-1"),
+                };
+                let onkeydown = (props.tabs != Tabs::Each).then(|| {
+                    Callback::from(|e: KeyboardEvent| {
+                        let forward = match e.key().as_str() {
+                            "ArrowRight" | "ArrowDown" => true,
+                            "ArrowLeft" | "ArrowUp" => false,
+                            _ => return,
+                        };
+                        if dom::move_focus(&e, "tr", "button.rc-cite", forward) {
+                            e.prevent_default();
+                        }
+                    })
+                });
                 let byline = source.map(|s| s.byline()).unwrap_or_default();
                 let supplementary = source.is_some_and(|s| s.kind == SourceKind::IssuingBody);
                 html! {
                     <span class="rc-cite-wrap" key={key.to_string()}>
-                        <button type="button" class="rc-cite" part="citation"
+                        <button type="button" class="rc-cite" part="citation" {tabindex} {onkeydown}
                             aria-expanded={expanded.to_string()} aria-controls={key.clone()}
                             aria-label={label} {onclick}>
                             {n}

@@ -5,7 +5,7 @@
 
 use crate::keys::{KeyCell, KeyRow};
 use crate::model::Dataset;
-use crate::view::{and_list, Citations, ConflictNote, Shared};
+use crate::view::{and_list, Citations, ConflictNote, Shared, Tabs};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -126,7 +126,8 @@ fn key_cell(props: &KeyDifferencesProps, row: &KeyRow, i: usize, cell: &KeyCell)
                         <Citations dataset={props.dataset.clone()}
                             cites={Rc::<[_]>::from(k.sources.as_slice())}
                             key_prefix={format!("{}-key-{}-{}", props.id_prefix, row.facet, k.id)}
-                            open={props.open.clone()} on_toggle={props.on_toggle.clone()} />
+                            open={props.open.clone()} on_toggle={props.on_toggle.clone()}
+                            tabs={if row.cells.iter().position(|c| matches!(c, KeyCell::Line { .. })) == Some(i) { Tabs::RowFirst } else { Tabs::RowRest }} />
                     </p>
                     { for k.conflicts.iter().filter_map(|id| d.conflicts.iter().position(|c| &c.id == id)).map(|ki| html! {
                         <ConflictNote key={ki} dataset={props.dataset.clone()} conflict={ki}

@@ -20,7 +20,7 @@ mod status;
 mod table;
 
 pub use app::{Change, RoleCompare, RoleCompareProps};
-pub use cite::{Citations, CitationsProps};
+pub use cite::{Citations, CitationsProps, Tabs};
 pub use conflict::{ConflictNote, ConflictNoteProps};
 pub use controls::{Controls, ControlsProps};
 pub use exports::{Download, ExportBar, ExportBarProps};

@@ -9,7 +9,7 @@
 use crate::compare::{matches, Cell, Row, Status};
 pub use crate::export::and_list;
 use crate::model::Dataset;
-use crate::view::{Citations, ConflictNote, Shared};
+use crate::view::{Citations, ConflictNote, Shared, Tabs};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -157,6 +157,11 @@ fn RowCells(props: &RowCellsProps) -> Html {
         }
     });
     let n = c.columns.len();
+    // The line's first statement carries its one Tab stop for source markers.
+    let first_own = row.cells.iter().find_map(|cell| match cell {
+        Cell::Claims(ids) => ids.first().copied(),
+        _ => None,
+    });
     let cells = match props.line {
         None => row
             .cells
@@ -178,7 +183,10 @@ fn RowCells(props: &RowCellsProps) -> Html {
                     Cell::Claims(ids) => html! {
                         <td data-role={role.abbr.clone()} key={role.id.clone()}>
                             <ul class="rc-claims">
-                                { for ids.iter().map(|&ci| claim_html(c, ci)) }
+                                { for ids.iter().map(|&ci| {
+                                    let tabs = if Some(ci) == first_own { Tabs::RowFirst } else { Tabs::RowRest };
+                                    claim_html(c, ci, tabs)
+                                }) }
                             </ul>
                         </td>
                     },
@@ -208,7 +216,9 @@ fn RowCells(props: &RowCellsProps) -> Html {
                         data-role={label.clone()}>
                         <span class="rc-shared-label" aria-hidden="true">{label.clone()}</span>
                         <ul class="rc-claims" aria-label={label}>
-                            { for group.claims.iter().map(|&ci| claim_html(c, ci)) }
+                            { for group.claims.iter().enumerate().map(|(k, &ci)| {
+                                claim_html(c, ci, if k == 0 { Tabs::RowFirst } else { Tabs::RowRest })
+                            }) }
                         </ul>
                     </td>
                     { for (before + span..before + span + after).map(pad) }
@@ -224,7 +234,7 @@ fn RowCells(props: &RowCellsProps) -> Html {
     }
 }
 
-fn claim_html(c: &RowContent, ci: usize) -> Html {
+fn claim_html(c: &RowContent, ci: usize, tabs: Tabs) -> Html {
     let claim = &c.dataset.claims[ci];
     let text = &claim.text;
     let mut parts = Vec::new();
@@ -245,7 +255,7 @@ fn claim_html(c: &RowContent, ci: usize) -> Html {
             <Citations dataset={c.dataset.clone()}
                 cites={Rc::<[_]>::from(claim.sources.as_slice())}
                 key_prefix={format!("{}-c-{}", c.id_prefix, claim.id)}
-                open={c.open.clone()} on_toggle={c.on_toggle.clone()} />
+                open={c.open.clone()} on_toggle={c.on_toggle.clone()} {tabs} />
         </li>
     }
 }

@@ -77,7 +77,12 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
         // (and painted) row by row in the host page, before any stylesheet of ours applies, and
         // auto-sized columns would shift at every new row. The shares also keep the columns still
         // when filters hide or show rows.
-        <table class="rc-table" part="table" width="100%">
+        <>
+        <p class="rc-vh" id={format!("{}-keys-hint", props.id_prefix)}>
+            {"In each row, Tab reaches the first source marker; the arrow keys move between the row's markers."}
+        </p>
+        <table class="rc-table" part="table" width="100%"
+            aria-describedby={format!("{}-keys-hint", props.id_prefix)}>
             <caption>{caption}</caption>
             <colgroup>
                 <col width={TOPIC_COLUMN_WIDTH} />
@@ -165,6 +170,7 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
                 }
             }) }
         </table>
+        </>
     }
 }
 
