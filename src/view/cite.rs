@@ -81,7 +81,7 @@ pub fn Citations(props: &CitationsProps) -> Html {
                             "ArrowLeft" | "ArrowUp" => false,
                             _ => return,
                         };
-                        if dom::move_focus(&e, "tr", "button.rc-cite", forward) {
+                        if dom::move_focus(&e, "tr", "button.rc-rove", forward) {
                             e.prevent_default();
                         }
                     })
@@ -90,7 +90,8 @@ pub fn Citations(props: &CitationsProps) -> Html {
                 let supplementary = source.is_some_and(|s| s.kind == SourceKind::IssuingBody);
                 html! {
                     <span class="rc-cite-wrap" key={key.to_string()}>
-                        <button type="button" class="rc-cite" part="citation" {tabindex} {onkeydown}
+                        <button type="button" class={if props.tabs == Tabs::Each { "rc-cite" } else { "rc-cite rc-rove" }}
+                            part="citation" {tabindex} {onkeydown}
                             aria-expanded={expanded.to_string()} aria-controls={key.clone()}
                             aria-label={label} {onclick}>
                             {n}

@@ -128,3 +128,41 @@ test("the offline file opens with a title and an introduction", async () => {
   assert.match(await page.locator("h1 + p").textContent(), /five published articles/);
   await page.close();
 });
+
+test("a row's source markers are one Tab stop, the arrow keys move between them", async () => {
+  const w = await Widget.open(browser, "index.html", { viewport: { width: 1280, height: 900 } });
+  await w.openAllDetail();
+  const stops = await w.evaluate((el) => {
+    const root = el.shadowRoot;
+    const visible = (e) => e.checkVisibility();
+    const markers = [...root.querySelectorAll("[part=table] [part=citation]")].filter(visible);
+    const rows = [...root.querySelectorAll("[part=table] tr")].filter((tr) => tr.querySelector("td [part=citation]") && visible(tr));
+    return {
+      markers: markers.length,
+      markerStops: markers.filter((b) => b.tabIndex >= 0 && !b.closest(".rc-conflict")).length,
+      rows: rows.length,
+    };
+  });
+  console.log(`# full detail: ${stops.markers} source markers, ${stops.markerStops} Tab stops among them, ${stops.rows} rows with markers`);
+  assert.equal(stops.markerStops, stops.rows, "one Tab stop per row with markers");
+  // In a row with several markers, the arrow keys walk them and wrap.
+  const ids = await w.evaluate((el) => {
+    const tr = [...el.shadowRoot.querySelectorAll("[part=table] tr")].find(
+      (r) => r.checkVisibility() && r.querySelectorAll("[part=citation][tabindex]").length >= 3,
+    );
+    // The row's statement markers (a disagreement's own markers stay Tab stops of their own).
+    const buttons = [...tr.querySelectorAll("[part=citation][tabindex]")];
+    buttons.forEach((b, i) => b.setAttribute("data-test-n", String(i)));
+    return buttons.length;
+  });
+  const first = await w.$("[data-test-n='0']");
+  await first.focus();
+  const focused = () => w.evaluate((el) => el.shadowRoot.activeElement?.getAttribute("data-test-n"));
+  await w.page.keyboard.press("ArrowRight");
+  assert.equal(await focused(), "1");
+  await w.page.keyboard.press("ArrowLeft");
+  await w.page.keyboard.press("ArrowLeft");
+  assert.equal(await focused(), String(ids - 1), "wraps to the row's last marker");
+  assert.deepEqual(w.problems, []);
+  await w.close();
+});
