@@ -18,6 +18,9 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/articles.rs"]
+mod articles;
+
 use role_compare::data;
 use role_compare::model::{Claim, Dataset, SourceKind};
 use std::path::Path;
@@ -455,17 +458,7 @@ fn articles_in(dir: &Path) -> Option<Vec<String>> {
         );
         return None;
     }
-    let mut texts: Vec<(String, String)> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|entry| entry.expect("directory entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .map(|p| {
-            let body =
-                std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-            (p.file_name().unwrap().to_string_lossy().into_owned(), body)
-        })
-        .collect();
-    texts.sort();
+    let texts = articles::read(dir);
     for prefix in ["000_", "001_", "002_", "003_", "004_"] {
         assert!(
             texts.iter().any(|(n, _)| n.starts_with(prefix)),

@@ -37,6 +37,9 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/articles.rs"]
+mod articles;
+
 use role_compare::data;
 use role_compare::model::{
     Caveat, Citation, Claim, Conflict, ConflictSide, Dataset, Facet, KeyLine, Role, Source,
@@ -2456,17 +2459,7 @@ fn assert_no_copies(d: &Dataset, dir: &Path) -> bool {
         );
         return false;
     }
-    let mut articles: Vec<(String, String)> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|entry| entry.expect("directory entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .map(|p| {
-            let body =
-                std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-            (p.file_name().unwrap().to_string_lossy().into_owned(), body)
-        })
-        .collect();
-    articles.sort();
+    let articles = articles::read(dir);
     let names: Vec<&str> = articles.iter().map(|(n, _)| n.as_str()).collect();
     for prefix in ["000_", "001_", "002_", "003_", "004_"] {
         assert!(
