@@ -19,6 +19,16 @@ fn host(attributes: &[(&str, &str)]) -> web_sys::HtmlElement {
     el
 }
 
+/// The text of the widget's error panel (it must be there).
+fn error_text(el: &web_sys::HtmlElement) -> String {
+    let shadow = el.shadow_root().expect("an open shadow root is attached");
+    let panel = shadow
+        .query_selector(".rc-error[role=alert]")
+        .unwrap()
+        .expect("error panel");
+    panel.text_content().unwrap()
+}
+
 fn column_names(el: &web_sys::HtmlElement) -> Vec<String> {
     let shadow = el.shadow_root().expect("an open shadow root is attached");
     let found = shadow
@@ -79,12 +89,7 @@ async fn an_invalid_host_dataset_is_refused_with_its_paths_and_the_old_content_s
     let bad = r#"{"format":1,"version":"x","last_reviewed":"2026-11-23","sources":[],"facets":[],"roles":[],"claims":[]}"#;
     assert!(!widget.set_data(bad, "test", "a test"));
     yield_now().await;
-    let shadow = el.shadow_root().unwrap();
-    let panel = shadow
-        .query_selector(".rc-error[role=alert]")
-        .unwrap()
-        .expect("error panel");
-    let text = panel.text_content().unwrap();
+    let text = error_text(&el);
     assert!(
         text.contains("sources: must list at least one source"),
         "{text}"
@@ -96,14 +101,14 @@ async fn an_invalid_host_dataset_is_refused_with_its_paths_and_the_old_content_s
     );
     assert!(!widget.set_data("not JSON", "test", "a test"));
     yield_now().await;
-    let text = panel.text_content().unwrap();
+    let text = error_text(&el);
     assert!(
         text.contains("not JSON: expected a value at line 1, column 1"),
         "{text}"
     );
     assert!(!widget.set_data("[]", "test", "a test"));
     yield_now().await;
-    let text = panel.text_content().unwrap();
+    let text = error_text(&el);
     assert!(
         text.contains("expected an object (the dataset), found an array"),
         "{text}"
@@ -166,12 +171,7 @@ async fn datasets_arrive_as_bytes_and_the_limits_hold_while_reading() {
     let huge = small_dataset(&"x".repeat(20_000_000));
     assert!(!widget.set_data_bytes(huge.as_bytes(), "test", "a test"));
     yield_now().await;
-    let shadow = el.shadow_root().unwrap();
-    let panel = shadow
-        .query_selector(".rc-error[role=alert]")
-        .unwrap()
-        .expect("error panel");
-    let text = panel.text_content().unwrap();
+    let text = error_text(&el);
     assert!(text.contains("roles[0].name: too long"), "{text}");
     assert_eq!(column_names(&el), ["AAA", "BBB"], "previous content kept");
 }

@@ -39,6 +39,8 @@
 
 #[path = "support/articles.rs"]
 mod articles;
+#[path = "support/texts.rs"]
+mod texts;
 
 use role_compare::data;
 use role_compare::model::{
@@ -2372,30 +2374,6 @@ fn copied_run<'a>(text: &str, index: &HashMap<String, &'a str>) -> Option<(Strin
         .find_map(|r| index.get(&r).map(|&a| (r, a)))
 }
 
-/// Every reader-facing paraphrase in the dataset, with where it is.
-fn paraphrases(d: &Dataset) -> Vec<(String, &str)> {
-    let mut texts = Vec::new();
-    for r in &d.roles {
-        texts.push((format!("role {} summary", r.id), r.summary.as_str()));
-        for c in &r.caveats {
-            texts.push((format!("caveat {}", c.id), c.text.as_str()));
-        }
-    }
-    for c in &d.claims {
-        texts.push((format!("claim {}", c.id), c.text.as_str()));
-    }
-    for k in &d.conflicts {
-        texts.push((format!("conflict {} title", k.id), k.title.as_str()));
-        for (j, s) in k.sides.iter().enumerate() {
-            texts.push((format!("conflict {} side {j}", k.id), s.text.as_str()));
-        }
-    }
-    for k in &d.key_lines {
-        texts.push((format!("key line {}", k.id), k.text.as_str()));
-    }
-    texts
-}
-
 #[test]
 fn overlap_detector_flags_copies_and_spares_paraphrases() {
     let articles = vec![(
@@ -2485,7 +2463,7 @@ fn assert_no_copies(d: &Dataset, dir: &Path) -> bool {
         );
     }
 
-    let copies: Vec<String> = paraphrases(d)
+    let copies: Vec<String> = texts::reader_texts(d)
         .into_iter()
         .filter_map(|(what, text)| {
             copied_run(text, &index)
