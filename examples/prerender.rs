@@ -6,20 +6,9 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use role_compare::{data, view::RoleCompare, view::RoleCompareProps};
-    use std::rc::Rc;
-    use yew::ServerRenderer;
-
-    let renderer = ServerRenderer::<RoleCompare>::with_props(|| {
-        let mut props = RoleCompareProps::new(Rc::new(data::bundled()));
-        props.prerender = true;
-        // The first widget on a page gets this prefix too, so ids match after the upgrade.
-        props.id_prefix = "rc1".into();
-        props
-    })
-    .hydratable(false);
-    let html = futures::executor::block_on(renderer.render());
-    println!("<div data-role-compare-fallback>{html}</div>");
+    use role_compare::{data, prerender};
+    let fallback = prerender::fallback(std::rc::Rc::new(data::bundled()), |_| None);
+    println!("{}", fallback.html);
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -34,6 +34,8 @@ pub mod export;
 pub mod json;
 pub mod keys;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod state;
 pub mod validate;
 pub mod view;

@@ -1,0 +1,46 @@
+//! The no-JS fallback as static HTML (yew server-side rendering), for any attributes: what a page
+//! author pastes inside `<role-compare>` so readers without JavaScript, crawlers and print see the
+//! same comparison the widget's first render shows, and the upgrade replaces it without a shift.
+//!
+//! Native only. It reads attributes through [`crate::attrs`], the same grammar the element uses,
+//! so a configured page and its fallback cannot disagree; it knows nothing of the DOM.
+
+use crate::attrs::{filters_from_attributes, heading_level};
+use crate::model::Dataset;
+use crate::view::{RoleCompare, RoleCompareProps};
+use std::rc::Rc;
+use yew::LocalServerRenderer;
+
+/// The id prefix of the first widget on a page; the fallback uses it so ids match after the upgrade.
+pub const FIRST_ID_PREFIX: &str = "rc1";
+
+/// A prerendered fallback and the warnings its attributes produced (unknown values are dropped
+/// with the same rules, and the same messages, as the element's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fallback {
+    /// `<div data-role-compare-fallback>…</div>`: paste it inside the element.
+    pub html: String,
+    /// One line per attribute the element would warn about in the console.
+    pub warnings: Vec<String>,
+}
+
+/// Renders `dataset` as the widget would show it with the attributes `get` returns
+/// (`roles`, `facets`, `mode`, `search`, `detail`, `heading-level`), controls hidden.
+pub fn fallback(dataset: Rc<Dataset>, get: impl Fn(&str) -> Option<String>) -> Fallback {
+    let parsed = filters_from_attributes(&dataset, &get);
+    let mut warnings = parsed.warnings;
+    let (level, warning) = heading_level(get("heading-level").as_deref());
+    warnings.extend(warning);
+    let mut props = RoleCompareProps::new(dataset);
+    props.prerender = true;
+    props.id_prefix = FIRST_ID_PREFIX.into();
+    props.heading_level = level;
+    props.defaults = parsed.filters.clone();
+    props.filters = parsed.filters;
+    let renderer = LocalServerRenderer::<RoleCompare>::with_props(props).hydratable(false);
+    let html = futures::executor::block_on(renderer.render());
+    Fallback {
+        html: format!("<div data-role-compare-fallback>{html}</div>"),
+        warnings,
+    }
+}

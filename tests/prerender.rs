@@ -1,0 +1,59 @@
+//! The prerendered fallback follows the attributes with the element's own rules: a configured
+//! page's no-JS readers see the configured comparison, and bad values warn as the element does.
+
+use role_compare::{data, prerender};
+use std::rc::Rc;
+
+fn render(attributes: &[(&str, &str)]) -> prerender::Fallback {
+    let owned: Vec<(String, String)> = attributes
+        .iter()
+        .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
+        .collect();
+    prerender::fallback(Rc::new(data::bundled()), |name| {
+        owned
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+    })
+}
+
+/// The column headers of the comparison table, in order.
+fn role_headers(html: &str) -> Vec<String> {
+    html.split("part=\"role-header\"")
+        .skip(1)
+        .filter_map(|cell| cell.split("<span class=\"rc-abbr\">").nth(1))
+        .map(|text| text.split('<').next().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[test]
+fn default_attributes_render_all_three_roles_without_warnings() {
+    let fallback = render(&[]);
+    assert!(fallback
+        .html
+        .starts_with("<div data-role-compare-fallback>"));
+    assert_eq!(role_headers(&fallback.html), ["CIO", "CISO", "CSO"]);
+    assert!(fallback.warnings.is_empty(), "{:?}", fallback.warnings);
+}
+
+#[test]
+fn configured_roles_mode_and_heading_level_are_what_the_fallback_shows() {
+    let fallback = render(&[
+        ("roles", "cio ciso"),
+        ("mode", "differences"),
+        ("heading-level", "3"),
+    ]);
+    assert_eq!(role_headers(&fallback.html), ["CIO", "CISO"]);
+    assert!(fallback.html.contains("aria-level=\"3\""));
+    assert!(fallback.warnings.is_empty(), "{:?}", fallback.warnings);
+    assert_ne!(fallback.html, render(&[]).html);
+}
+
+#[test]
+fn unknown_values_are_dropped_with_the_elements_warnings() {
+    let fallback = render(&[("roles", "cio cfo ciso"), ("mode", "loud")]);
+    assert_eq!(role_headers(&fallback.html), ["CIO", "CISO"]);
+    assert_eq!(fallback.warnings.len(), 2, "{:?}", fallback.warnings);
+    assert!(fallback.warnings[0].contains("\"cfo\""));
+    assert!(fallback.warnings[1].contains("mode=\"loud\""));
+}
