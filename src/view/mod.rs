@@ -19,7 +19,7 @@ mod sources;
 mod status;
 mod table;
 
-pub use app::{Change, RoleCompare, RoleCompareProps};
+pub use app::{Change, RoleCompare, RoleCompareProps, RoleCompareView, RoleCompareViewProps};
 pub use cite::{Citations, CitationsProps, Tabs};
 pub use conflict::{ConflictNote, ConflictNoteProps};
 pub use controls::{Controls, ControlsProps};
