@@ -12,8 +12,8 @@ use crate::keys::key_rows;
 use crate::model::Dataset;
 use crate::state::{Action, Detail, Filters, Mode, REPORTING};
 use crate::view::{
-    ComparisonTable, Controls, Download, ExportBar, KeyDifferences, OrgChart, ResultStatus, Shared,
-    SourceList,
+    toggle, ComparisonTable, Controls, Download, ExportBar, KeyDifferences, OrgChart, Popover,
+    ResultStatus, Shared, SourceList,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -244,23 +244,14 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
     }
 }
 
-/// Which popover is open after `key` was toggled while `open` was open. Toggling the open one,
-/// or a disclosure that holds the open one, closes it; anything else opens `key`.
-fn toggle(open: Option<&AttrValue>, key: &AttrValue) -> Option<AttrValue> {
-    match open {
-        Some(o) if o == key || o.starts_with(&format!("{key}-")) => None,
-        _ => Some(key.clone()),
-    }
-}
-
 /// The open popover or disclosure, as yew state whose dispatcher (and so the toggle callback
 /// handed to every row) stays the same across renders: memoised rows are not re-rendered just
 /// because the app was.
 #[derive(Clone, PartialEq, Default)]
-struct Open(Option<AttrValue>);
+struct Open(Option<Popover>);
 
 /// `Some(key)`: toggle that popover; `None`: close whatever is open.
-struct Toggle(Option<AttrValue>);
+struct Toggle(Option<Popover>);
 
 impl Reducible for Open {
     type Action = Toggle;
@@ -336,7 +327,7 @@ pub fn RoleCompareView(props: &RoleCompareViewProps) -> Html {
             on_action.emit(action);
         })
     };
-    let on_toggle = use_callback(open.dispatcher(), |key: AttrValue, open| {
+    let on_toggle = use_callback(open.dispatcher(), |key: Popover, open| {
         open.dispatch(Toggle(Some(key)));
     });
     // The empty state's reset button goes away with the empty state: focus moves on to the
@@ -440,23 +431,5 @@ pub fn RoleCompareView(props: &RoleCompareViewProps) -> Html {
                 name={props.name.clone()} />
             <SourceList dataset={d.clone()} id_prefix={props.id_prefix.clone()} heading_level={level} />
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::toggle;
-    use yew::AttrValue;
-
-    #[test]
-    fn toggling_popovers() {
-        let k = |s: &'static str| AttrValue::Static(s);
-        assert_eq!(toggle(None, &k("a")), Some(k("a")));
-        assert_eq!(toggle(Some(&k("a")), &k("a")), None);
-        assert_eq!(toggle(Some(&k("a")), &k("b")), Some(k("b")));
-        // Closing a disclosure closes the citation open inside it.
-        assert_eq!(toggle(Some(&k("k-x-0-a1")), &k("k-x")), None);
-        // A key that merely shares a prefix is another popover.
-        assert_eq!(toggle(Some(&k("k-xy")), &k("k-x")), Some(k("k-x")));
     }
 }
