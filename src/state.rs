@@ -186,6 +186,22 @@ impl Filters {
         .count()
     }
 
+    /// The sections the set narrowing selects narrow (duties, certifications, reporting), in
+    /// dataset-independent order; empty when none is set.
+    pub fn narrowed_facets(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if self.duty_topic.is_some() {
+            out.push(DUTIES);
+        }
+        if self.issuer.is_some() || self.suits.is_some() {
+            out.push(CERTIFICATIONS);
+        }
+        if self.target.is_some() {
+            out.push(REPORTING);
+        }
+        out
+    }
+
     /// Whether a facet's sourced detail opens by default: in full detail, or as soon as the
     /// reader narrows what the detail shows (a mode, a search, a narrowing select), since that
     /// is a question only the detail answers.

@@ -6,7 +6,7 @@
 //! the host page about changes are callbacks its embedder supplies.
 
 use crate::chart;
-use crate::compare::{compare, facet_indices, layout_filters, Comparison};
+use crate::compare::{compare, layout, layout_filters, shown_facets, Comparison};
 use crate::dom;
 use crate::keys::key_rows;
 use crate::model::Dataset;
@@ -285,25 +285,26 @@ pub fn RoleCompareView(props: &RoleCompareViewProps) -> Html {
     // and shows them.
     let layout = use_memo(
         (props.dataset.clone(), layout_filters(&filters)),
-        |(d, f)| compare(d, f),
+        |(d, f)| layout(d, f),
     );
 
     let reporting_chart = use_memo(
         (props.dataset.clone(), comparison.columns.clone()),
         |(d, columns)| chart::build(d, columns),
     );
-    let reporting_on = props.dataset.facet(REPORTING).is_some()
-        && (filters.facets.is_empty() || filters.facets.iter().any(|f| f == REPORTING));
+    // The sections on show (picked, and narrowed by a narrowing select): the key lines, the
+    // chart and the detail follow the same list.
+    let shown = shown_facets(&props.dataset, &filters);
+    let reporting_on = props
+        .dataset
+        .facets
+        .iter()
+        .position(|f| f.id == REPORTING)
+        .is_some_and(|fi| shown.contains(&fi));
 
     let keys = use_memo(
-        (
-            props.dataset.clone(),
-            comparison.columns.clone(),
-            filters.facets.clone(),
-        ),
-        |(d, columns, facets)| -> Rc<[_]> {
-            key_rows(d, columns, &facet_indices(d, facets)).into()
-        },
+        (props.dataset.clone(), comparison.columns.clone(), shown),
+        |(d, columns, shown)| -> Rc<[_]> { key_rows(d, columns, shown).into() },
     );
     let folds = use_state(Folds::default);
     // A dataset without key lines has nothing to lead with: its detail opens at once.
@@ -333,6 +334,27 @@ pub fn RoleCompareView(props: &RoleCompareViewProps) -> Html {
     // The empty state's reset button goes away with the empty state: focus moves on to the
     // controls' reset button, which stays.
     let reset_ref = use_node_ref();
+    // "Skip the comparison": moves focus to the widget's last element, so the next Tab leaves the
+    // widget for the host page (a fragment link cannot reach into a shadow root; without
+    // JavaScript, in the fallback, the same link works as a plain in-page link).
+    // The end is a Tab stop only while it holds focus: Chromium's Tab from a tabindex="-1"
+    // element in a shadow root wraps to the page's start instead of moving on (seen in 156).
+    let end_ref = use_node_ref();
+    let skipped = use_state_eq(|| false);
+    let on_skip = {
+        let end_ref = end_ref.clone();
+        let skipped = skipped.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            skipped.set(true);
+            dom::focus(&end_ref);
+        })
+    };
+    let on_end_blur = {
+        let skipped = skipped.clone();
+        Callback::from(move |_: FocusEvent| skipped.set(false))
+    };
+    let end_id = format!("{}-end", props.id_prefix);
     let on_reset = {
         let on_action = on_action.clone();
         let reset_ref = reset_ref.clone();
@@ -381,6 +403,7 @@ pub fn RoleCompareView(props: &RoleCompareViewProps) -> Html {
             // The widget's heading, for moving through the page by headings; the sections'
             // headings sit one level below it. Visually the caption and section rows say it.
             <div class="rc-vh" role="heading" aria-level={level.to_string()}>{d.heading(&abbrs)}</div>
+            <a class="rc-skip" part="skip-link" href={format!("#{end_id}")} onclick={on_skip}>{"Skip the comparison"}</a>
             if let Some(notice) = &props.notice {
                 <div class="rc-error" role="alert" part="error">{notice.clone()}</div>
             }
@@ -402,6 +425,9 @@ pub fn RoleCompareView(props: &RoleCompareViewProps) -> Html {
                         {"Open all sourced detail"}
                     </button>
                 }
+                <ExportBar dataset={d.clone()} comparison={Rc::clone(&comparison)} filters={f.clone()}
+                    on_download={props.on_download.clone()} on_copy={props.on_copy.clone()}
+                    name={props.name.clone()} prerender={props.prerender} />
             </div>
             if layout.shown > 0 {
                 // Hidden, not removed, when nothing matches: the rows come back without being
@@ -426,10 +452,9 @@ pub fn RoleCompareView(props: &RoleCompareViewProps) -> Html {
                 <OrgChart dataset={d.clone()} chart={Rc::clone(&reporting_chart)}
                     id_prefix={props.id_prefix.clone()} heading_level={level} />
             }
-            <ExportBar dataset={d.clone()} comparison={Rc::clone(&comparison)} filters={f.clone()}
-                on_download={props.on_download.clone()} on_copy={props.on_copy.clone()}
-                name={props.name.clone()} />
             <SourceList dataset={d.clone()} id_prefix={props.id_prefix.clone()} heading_level={level} />
+            <span class="rc-vh" id={end_id} tabindex={if *skipped { "0" } else { "-1" }} ref={end_ref}
+                onblur={on_end_blur}>{"End of the comparison"}</span>
         </div>
     }
 }
