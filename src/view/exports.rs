@@ -88,9 +88,12 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
     let confirmed = copied.as_ref().is_some_and(|c| *c == props.comparison);
     html! {
         <div class="rc-export" part="export" role="group" aria-label="Export this view" hidden={props.prerender}>
+            // One short line beside the count: "Export: CSV JSON Copy as Markdown"; each
+            // button's accessible name holds its visible text ("Download CSV").
+            <span class="rc-export-label" aria-hidden="true">{"Export:"}</span>
             if props.on_download.is_some() || props.prerender {
-                <button type="button" class="rc-button" onclick={make("csv")}>{"Download CSV"}</button>
-                <button type="button" class="rc-button" onclick={make("json")}>{"Download JSON"}</button>
+                <button type="button" class="rc-button" aria-label="Download CSV" onclick={make("csv")}>{"CSV"}</button>
+                <button type="button" class="rc-button" aria-label="Download JSON" onclick={make("json")}>{"JSON"}</button>
             }
             if copy.is_some() || props.prerender {
                 <button type="button" class="rc-button" onclick={copy}>{"Copy as Markdown"}</button>
