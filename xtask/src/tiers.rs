@@ -71,6 +71,10 @@ pub fn test(tc: &Toolchain) -> ExitCode {
             let t = Instant::now();
             total += e2e(tc);
             timed("end-to-end tests", t);
+            let t = Instant::now();
+            total += crate::package::npm_tier(tc);
+            total += Counts::of(crate::package::cargo_package(&tc.root));
+            timed("npm package + cargo package", t);
         }
         Err(f) => {
             total += Counts::of(Err(f));
