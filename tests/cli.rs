@@ -3,6 +3,8 @@
 //! under `tests/` and the broken example, zero on the bundled and the example host dataset;
 //! `prerender` prints the same fallback the library renders, for the bundled and a host dataset.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use role_compare::{data, prerender};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

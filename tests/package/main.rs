@@ -3,6 +3,8 @@
 //! nothing else. (`custom-elements.json` is generated from the same tables by `cargo xtask`.)
 //! The builder's bundled role and section lists (`www/builder.html`) are the bundled dataset's.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -137,5 +139,88 @@ fn the_builders_lists_are_the_bundled_datasets() {
             "<abbr title=\"{}\">{}</abbr>",
             role.name, role.abbr
         )));
+    }
+}
+
+/// The widget as the element mounts it (embedder callbacks set, controls live), rendered natively.
+fn live_render(attributes: &[(&str, &str)]) -> String {
+    use role_compare::attrs::{filters_from_attributes, heading_level};
+    use role_compare::view::{RoleCompare, RoleCompareProps};
+    use std::rc::Rc;
+    use yew::Callback;
+    let dataset = Rc::new(role_compare::data::bundled());
+    let get = |name: &str| {
+        attributes
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| (*v).to_owned())
+    };
+    let parsed = filters_from_attributes(&dataset, get);
+    let mut props = RoleCompareProps::new(dataset);
+    props.id_prefix = role_compare::prerender::FIRST_ID_PREFIX.into();
+    props.heading_level = heading_level(get("heading-level").as_deref()).0;
+    props.defaults = parsed.filters.clone();
+    props.filters = parsed.filters;
+    props.on_download = Some(Callback::noop());
+    props.on_copy = Some(Callback::noop());
+    let renderer = yew::LocalServerRenderer::<RoleCompare>::with_props(props).hydratable(false);
+    futures::executor::block_on(renderer.render())
+}
+
+/// The builder (www/builder.js, `fallbackFrom`) turns the widget's first render into the
+/// fallback with three rules: `hidden` on the `.rc-controls`, `.rc-detail-all` and `.rc-fold`
+/// elements, no `export` part, the first widget's id prefix. This checks natively that those
+/// rules are all that separates the two renders, so a view change that adds another difference
+/// fails here before the builder's end-to-end test runs.
+#[test]
+fn the_fallback_is_the_first_render_with_the_builders_three_rules() {
+    for attributes in [
+        &[][..],
+        &[("roles", "cio ciso"), ("mode", "differences")],
+        &[("detail", "full"), ("heading-level", "3"), ("search", "budget")],
+    ] {
+        let fallback = role_compare::prerender::fallback(
+            std::rc::Rc::new(role_compare::data::bundled()),
+            |name| {
+                attributes
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| (*v).to_owned())
+            },
+        )
+        .html;
+        let inner = fallback
+            .strip_prefix("<div data-role-compare-fallback>")
+            .and_then(|s| s.strip_suffix("</div>"))
+            .unwrap();
+        // Rule 1, undone: drop `hidden` from the tags the builder hides.
+        let mut unhidden = String::new();
+        let mut rest = inner;
+        let mut hidden = 0;
+        while let Some(start) = rest.find('<') {
+            let end = start + rest[start..].find('>').unwrap() + 1;
+            unhidden.push_str(&rest[..start]);
+            let tag = &rest[start..end];
+            let class = tag.split("class=\"").nth(1).and_then(|c| c.split('"').next());
+            let builder_hides = class.is_some_and(|c| {
+                c.split(' ')
+                    .any(|c| matches!(c, "rc-controls" | "rc-detail-all" | "rc-fold"))
+            });
+            if builder_hides && tag.contains(" hidden=\"hidden\"") {
+                hidden += 1;
+                unhidden.push_str(&tag.replace(" hidden=\"hidden\"", ""));
+            } else {
+                unhidden.push_str(tag);
+            }
+            rest = &rest[end..];
+        }
+        unhidden.push_str(rest);
+        assert!(hidden > 1, "{attributes:?}: nothing hidden");
+        // Rule 2: the live render's export bar is the only other difference.
+        let live = live_render(attributes);
+        let start = live.find("<div part=\"export\"").expect("an export part");
+        let end = start + live[start..].find("</div>").unwrap() + "</div>".len();
+        let without_export = format!("{}{}", &live[..start], &live[end..]);
+        assert_eq!(without_export, unhidden, "{attributes:?}");
     }
 }
