@@ -6,6 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { launch } from "../e2e/browser.mjs";
 
@@ -77,4 +78,24 @@ test("(c) the esbuild bundle of the TypeScript usage file runs, the wasm from th
   } finally {
     await context.close();
   }
+});
+
+test("the installed manifest and declarations name the same attributes, properties, events, parts and CSS properties", () => {
+  const dir = join(SCRATCH, "node_modules/role-compare");
+  const cem = JSON.parse(readFileSync(join(dir, "custom-elements.json"), "utf8"));
+  const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+  assert.equal(pkg.customElements, "custom-elements.json");
+  const element = cem.modules[0].declarations.find((d) => d.tagName === "role-compare");
+  const names = (list) => list.map((x) => x.name).sort();
+  const dts = readFileSync(join(dir, "role-compare.d.ts"), "utf8");
+  const block = (start) => dts.slice(dts.indexOf(start) + start.length).split(/\n}|;\n\n/)[0];
+  const quoted = (text) => [...text.matchAll(/"([^"]+)"/g)].map((m) => m[1]).sort();
+  const keys = (text) => [...text.matchAll(/^\s+"?([a-z-]+)"?\??:/gm)].map((m) => m[1]).sort();
+  assert.deepEqual(names(element.attributes), keys(block("export interface RoleCompareAttributes {")));
+  assert.deepEqual(names(element.events), keys(block("export interface RoleCompareEventMap {")));
+  assert.deepEqual(names(element.cssParts), quoted(block("export type RoleComparePart =")));
+  assert.deepEqual(names(element.cssProperties), quoted(block("export type RoleCompareCssProperty =")));
+  for (const member of element.members) assert.match(dts, new RegExp(`\\n  (get )?${member.name}[(:]`));
+  assert.equal(element.attributes.length, 11);
+  assert.equal(element.cssParts.length, 18);
 });

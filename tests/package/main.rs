@@ -177,7 +177,11 @@ fn the_fallback_is_the_first_render_with_the_builders_three_rules() {
     for attributes in [
         &[][..],
         &[("roles", "cio ciso"), ("mode", "differences")],
-        &[("detail", "full"), ("heading-level", "3"), ("search", "budget")],
+        &[
+            ("detail", "full"),
+            ("heading-level", "3"),
+            ("search", "budget"),
+        ],
     ] {
         let fallback = role_compare::prerender::fallback(
             std::rc::Rc::new(role_compare::data::bundled()),
@@ -201,7 +205,10 @@ fn the_fallback_is_the_first_render_with_the_builders_three_rules() {
             let end = start + rest[start..].find('>').unwrap() + 1;
             unhidden.push_str(&rest[..start]);
             let tag = &rest[start..end];
-            let class = tag.split("class=\"").nth(1).and_then(|c| c.split('"').next());
+            let class = tag
+                .split("class=\"")
+                .nth(1)
+                .and_then(|c| c.split('"').next());
             let builder_hides = class.is_some_and(|c| {
                 c.split(' ')
                     .any(|c| matches!(c, "rc-controls" | "rc-detail-all" | "rc-fold"))

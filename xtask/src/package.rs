@@ -160,8 +160,9 @@ pub fn documented(readme: &str) -> Result<Documented, String> {
         .take_while(|l| !l.trim().is_empty())
         .collect::<Vec<_>>()
         .join(" ");
+    // "Parts, for `role-compare::part(name)`: `root`, `controls`, …. These names …"
     let parts_text = parts_line
-        .split_once(':')
+        .split_once("`: ")
         .map(|(_, rest)| rest.split(". ").next().unwrap_or(rest))
         .unwrap_or_default();
     let parts = codes(parts_text);
