@@ -127,6 +127,17 @@ pub enum Action {
     Reset,
 }
 
+impl Action {
+    /// `Reset` as what it means on a page: back to the page's configured `defaults` (its
+    /// attributes), not to the bare defaults. Any other action is returned unchanged.
+    pub fn with_defaults(self, defaults: &Filters) -> Action {
+        match self {
+            Action::Reset => Action::Replace(defaults.clone()),
+            other => other,
+        }
+    }
+}
+
 impl Filters {
     /// The filters after `action`, or `None` when the action changes nothing (so callers can
     /// skip a re-render).
