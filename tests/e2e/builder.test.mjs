@@ -312,6 +312,18 @@ test("the builder's code for three configurations: fallback = the CLI's, = the f
   }
 });
 
+test("the demo page links to the builder, after its main content", async () => {
+  const { context, page } = await open(browser, "index.html", { viewport: { width: 1280, height: 900 } });
+  try {
+    const link = page.getByRole("contentinfo").getByRole("link", { name: /embed-code builder/ });
+    await link.click();
+    await page.getByRole("heading", { level: 1, name: "Put the role comparison on your page" }).waitFor();
+    assert.match(page.url(), /builder\.html$/);
+  } finally {
+    await context.close();
+  }
+});
+
 test("a dataset the builder cannot read: it says so and gives the CLI command", async () => {
   const { context, page } = await open(browser, "builder.html", { viewport: { width: 1280, height: 900 } });
   try {
