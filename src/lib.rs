@@ -5,16 +5,6 @@
 //! Security Officer (CSO). Page authors use the `<role-compare>` custom element from
 //! `dist/role-compare.js`; yew applications can use the [`view::RoleCompare`] component directly.
 //!
-//! The crate is built in rings that point one way — data → compare → state → view → element:
-//!
-//! - [`model`] and [`data`]: the dataset's plain types and the bundled file;
-//! - [`validate`]: the one validator every dataset goes through;
-//! - [`compare`]: a pure function from (dataset, filters) to comparison rows, statement by
-//!   statement; [`keys`]: the key-differences rows;
-//! - [`state`]: the reader's filters and the actions that change them;
-//! - [`view`]: dumb yew components;
-//! - `element` (wasm only): the only module that touches the DOM, the shadow root and attributes.
-//!
 //! ## The native functions: read, validate, compare, prerender
 //!
 //! ```
@@ -58,6 +48,18 @@
 //! let html = futures::executor::block_on(renderer.render());
 //! assert!(html.contains(r#"part="table""#));
 //! ```
+//!
+//! ## Layout
+//!
+//! The crate is built in rings that point one way — data → compare → state → view → element:
+//!
+//! - [`model`] and [`data`]: the dataset's plain types and the bundled file;
+//! - [`validate`]: the one validator every dataset goes through;
+//! - [`compare`]: a pure function from (dataset, filters) to comparison rows, statement by
+//!   statement; [`keys`]: the key-differences rows;
+//! - [`state`]: the reader's filters and the actions that change them;
+//! - [`view`]: dumb yew components;
+//! - `element` (wasm only): the only module that touches the DOM, the shadow root and attributes.
 
 pub mod attrs;
 pub mod chart;
