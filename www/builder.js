@@ -13,7 +13,10 @@
 //   - form state the live DOM keeps in properties (checked, value, selected) is written as
 //     attributes, as the server renderer writes it;
 //   - ids use the first widget's prefix (`rc1-`), as the fallback does, whatever number the
-//     preview element got on this page.
+//     preview element got on this page;
+//   - headings take the configured level: the preview is always drawn at PREVIEW_LEVEL (under
+//     this page's h2 "Live preview", so the page's outline holds), and its two heading levels
+//     (the widget's, and its sections' one below, at most 6) map onto the configured ones.
 // The result is the same DOM as `role-compare prerender` prints for that configuration
 // (tests/e2e/builder.test.mjs compares them node for node), and it costs the wasm no bytes: the
 // alternative, a prerender entry point exported by the wasm, would add the server renderer's
@@ -22,6 +25,7 @@
 // goes through the same reader and validator as `src`; where the builder cannot read it, it says
 // so and gives the CLI command that prerenders from the file.
 const TAG = "role-compare";
+const PREVIEW_LEVEL = 3;
 const form = document.getElementById("options");
 const preview = document.getElementById("preview");
 const previewStatus = document.getElementById("preview-status");
@@ -64,6 +68,7 @@ function configuration() {
   if (search) attributes.push(["search", search]);
   const level = data.get("heading-level");
   if (level && level !== "2") attributes.push(["heading-level", level]);
+  const headingLevel = Math.min(6, Math.max(1, Number(level) || 2));
   const theme = data.get("theme");
   if (theme && theme !== "auto") attributes.push(["theme", theme]);
   const src = String(data.get("src") ?? "").trim();
@@ -71,7 +76,7 @@ function configuration() {
   const height = Math.min(20000, Math.max(200, Number(data.get("height")) || 900));
   let root = String(data.get("base") ?? "").trim() || here.href;
   if (!root.endsWith("/")) root += "/";
-  return { attributes, roles, height, root, src };
+  return { attributes, roles, height, root, src, level: headingLevel };
 }
 
 function escapeAttribute(value) {
@@ -84,7 +89,7 @@ function tag(attributes, extra = []) {
 }
 
 // A copy of the preview's first render, turned into the fallback (see the header comment).
-function fallbackFrom(element) {
+function fallbackFrom(element, level) {
   const mount = element.shadowRoot?.querySelector(".rc-mount");
   if (!mount || !mount.firstElementChild) throw new Error("the preview has not rendered");
   const live = [...mount.querySelectorAll("input, option, textarea")];
@@ -104,6 +109,15 @@ function fallbackFrom(element) {
   });
   for (const el of holder.querySelectorAll(".rc-controls, .rc-detail-all, .rc-fold")) el.setAttribute("hidden", "hidden");
   for (const el of holder.querySelectorAll('[part~="export"]')) el.remove();
+  const levels = new Map([
+    [String(PREVIEW_LEVEL), String(level)],
+    [String(PREVIEW_LEVEL + 1), String(Math.min(level + 1, 6))],
+  ]);
+  for (const el of holder.querySelectorAll('[role="heading"][aria-level]')) {
+    const to = levels.get(el.getAttribute("aria-level"));
+    if (to === undefined) throw new Error(`unexpected heading level ${el.getAttribute("aria-level")} in the preview`);
+    el.setAttribute("aria-level", to);
+  }
   const prefix = holder.querySelector("[id]")?.id.match(/^(rc\d+)-/)?.[1];
   if (prefix && prefix !== "rc1") {
     // Id references: the id-valued attributes (token lists, `#` links) and SVG's `url(#…)`;
@@ -224,7 +238,8 @@ async function render() {
     return;
   }
   const element = document.createElement(TAG);
-  for (const [name, value] of config.attributes) if (name !== "src") element.setAttribute(name, value);
+  for (const [name, value] of config.attributes) if (name !== "src" && name !== "heading-level") element.setAttribute(name, value);
+  element.setAttribute("heading-level", String(PREVIEW_LEVEL));
   element.setAttribute("loading", "eager");
   if (dataset) element.data = dataset.json;
   const problems = [];
@@ -240,7 +255,7 @@ async function render() {
       ? `This dataset has problems, so the widget would show the bundled comparison: ${problems.slice(0, 5).join("; ")}${problems.length > 5 ? ` … and ${problems.length - 5} more` : ""}. Check it with: role-compare check FILE.json`
       : `Read ${dataset.url}: the preview and the static copy use it.`;
   }
-  const fallback = fallbackFrom(element);
+  const fallback = fallbackFrom(element, config.level);
   latest = { config, fallback, dataset: problems.length ? null : dataset };
   writeCode(latest);
   previewStatus.textContent = "Preview and code are up to date.";

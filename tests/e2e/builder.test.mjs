@@ -59,13 +59,14 @@ async function settled(page, before, expected = "") {
 
 const CONFIGS = [
   {
-    name: "two roles, differences only",
+    name: "two roles, differences only, heading level 1",
     set: async (form) => {
       await form.getByRole("checkbox", { name: "CSO" }).uncheck();
       await form.getByRole("radio", { name: "Differences only" }).check();
+      await form.getByRole("combobox", { name: "Heading level of the widget" }).selectOption("1");
     },
-    attributes: 'roles="cio ciso" mode="differences"',
-    cli: ["--roles", "cio ciso", "--mode", "differences"],
+    attributes: 'roles="cio ciso" mode="differences" heading-level="1"',
+    cli: ["--roles", "cio ciso", "--mode", "differences", "--heading-level", "1"],
     headers: ["CIO", "CISO"],
   },
   {
@@ -84,13 +85,14 @@ const CONFIGS = [
     knownShift: "the loader renders the bundled dataset before a src dataset arrives (www/role-compare.js, src/element.rs)",
   },
   {
-    name: 'detail="full", dark',
+    name: 'detail="full", dark, heading level 6',
     set: async (form) => {
       await form.getByRole("radio", { name: "Every section open" }).check();
       await form.getByRole("radio", { name: "Dark" }).check();
+      await form.getByRole("combobox", { name: "Heading level of the widget" }).selectOption("6");
     },
-    attributes: 'detail="full" theme="dark"',
-    cli: ["--detail", "full"],
+    attributes: 'detail="full" heading-level="6" theme="dark"',
+    cli: ["--detail", "full", "--heading-level", "6"],
     headers: ["CIO", "CISO", "CSO"],
   },
 ];
