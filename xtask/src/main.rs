@@ -5,6 +5,7 @@
 
 mod bootstrap;
 mod dist;
+mod package;
 mod pins;
 mod serve;
 mod sh;
@@ -25,6 +26,8 @@ commands:
   serve [--port N] build, then serve dist/ on http://127.0.0.1:N/ (default 8080)
   test             format, clippy (host and wasm32), native tests, browser tests
                    (wasm-bindgen-test), end-to-end tests (Playwright); ends with `N passed, N failed`
+  package          the npm package (staged from dist/, packed, installed offline, type-checked,
+                   bundled, loaded in Chromium) and `cargo package`; needs a built dist/
   bench            release build, then sizes and browser timings against two baselines;
                    prints a table and writes target/bench/bench.json
   help             this text";
@@ -44,6 +47,16 @@ fn main() -> ExitCode {
             None => usage(),
         },
         Some("test") => bootstrap::ensure(&root, true).map(|tc| test(&tc)),
+        Some("package") => bootstrap::ensure(&root, true).map(|tc| {
+            let mut counts = package::npm_tier(&tc);
+            counts += sh::Counts::of(package::cargo_package(&tc.root));
+            println!("{} passed, {} failed", counts.passed, counts.failed);
+            if counts.failed == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }),
         Some("bench") => bootstrap::ensure(&root, true)
             .and_then(|tc| build(&tc).map(|_| tc))
             .and_then(|tc| bench(&tc)),

@@ -8,8 +8,9 @@
 pub const TRUNK: &str = "0.21.14";
 
 /// npm packages (name, exact version), installed by `npm ci` from the committed lock file.
-/// esbuild, React and Vue bundle the framework host apps of `tests/e2e/reliability.test.mjs`.
-pub const NPM: [(&str, &str); 7] = [
+/// esbuild, React and Vue bundle the framework host apps of `tests/e2e/reliability.test.mjs`;
+/// TypeScript type-checks the npm package's declarations (`xtask/src/package.rs`).
+pub const NPM: [(&str, &str); 8] = [
     ("axe-core", "4.14.1"),
     ("binaryen", "132.0.0"),
     ("esbuild", "0.28.2"),
@@ -17,6 +18,7 @@ pub const NPM: [(&str, &str); 7] = [
     ("react", "19.3.1"),
     ("react-dom", "19.3.1"),
     ("vue", "3.5.45"),
+    ("typescript", "7.0.2"),
 ];
 
 /// What `wasm-opt --version` must contain (npm binaryen 132); Trunk.toml pins the same.

@@ -82,6 +82,10 @@ pub fn test(tc: &Toolchain) -> ExitCode {
                     eprintln!("error: end-to-end tests skipped (they need the e2e site)");
                 }
             }
+            let t = Instant::now();
+            total += crate::package::npm_tier(tc);
+            total += Counts::of(crate::package::cargo_package(&tc.root));
+            timed("npm package + cargo package", t);
         }
         Err(f) => {
             total += Counts::of(Err(f));
