@@ -85,7 +85,7 @@ export interface RoleCompareAttributes {
 
 /** Names for `role-compare::part(name)`. */
 export type RoleComparePart =
-  | "root" | "controls" | "reset" | "keys" | "count" | "empty" | "error" | "scroll" | "table"
+  | "root" | "skip-link" | "controls" | "reset" | "keys" | "count" | "empty" | "error" | "scroll" | "table"
   | "role-header" | "badge" | "citation" | "popover" | "conflict" | "chart" | "export"
   | "sources" | "meta";
 

@@ -6,10 +6,10 @@
 // configuration the builder mounts a fresh preview element and, once it is ready, copies what it
 // drew and applies the differences between a live first render and `prerender::fallback` (the
 // server-side render the CLI and the build print):
-//   - the controls, the "Open all" button and each section's "Show detail" button carry `hidden`
-//     (the `.rc-controls`, `.rc-detail-all` and `.rc-fold` classes: src/style.css shows exactly
-//     these inside the shadow root, so the upgrade does not move anything);
-//   - the export bar (`part="export"`) is not prerendered (it cannot work without JavaScript);
+//   - the controls, the "Open all" button, the export bar and each section's "Show detail"
+//     button carry `hidden` (the `.rc-controls`, `.rc-detail-all`, `.rc-export` and `.rc-fold`
+//     classes: src/style.css shows exactly these inside the shadow root, so the upgrade does not
+//     move anything; without JavaScript, where they cannot work, they stay hidden);
 //   - form state the live DOM keeps in properties (checked, value, selected) is written as
 //     attributes, as the server renderer writes it;
 //   - ids use the first widget's prefix (`rc1-`), as the fallback does, whatever number the
@@ -107,8 +107,7 @@ function fallbackFrom(element, level) {
       copy.setAttribute("value", node.value);
     }
   });
-  for (const el of holder.querySelectorAll(".rc-controls, .rc-detail-all, .rc-fold")) el.setAttribute("hidden", "hidden");
-  for (const el of holder.querySelectorAll('[part~="export"]')) el.remove();
+  for (const el of holder.querySelectorAll(".rc-controls, .rc-detail-all, .rc-export, .rc-fold")) el.setAttribute("hidden", "hidden");
   const levels = new Map([
     [String(PREVIEW_LEVEL), String(level)],
     [String(PREVIEW_LEVEL + 1), String(Math.min(level + 1, 6))],
