@@ -9,6 +9,7 @@ mod pins;
 mod serve;
 mod sh;
 mod tiers;
+mod wordpress;
 
 use dist::build;
 use sh::{say, Failure};
@@ -25,6 +26,8 @@ commands:
   serve [--port N] build, then serve dist/ on http://127.0.0.1:N/ (default 8080)
   test             format, clippy (host and wasm32), native tests, browser tests
                    (wasm-bindgen-test), end-to-end tests (Playwright); ends with `N passed, N failed`
+  wordpress        the WordPress tier alone (plugin zip from the current dist/, then a real
+                   WordPress from Debian's packages and its Playwright specs)
   bench            release build, then sizes and browser timings against two baselines;
                    prints a table and writes target/bench/bench.json
   help             this text";
@@ -47,6 +50,12 @@ fn main() -> ExitCode {
         Some("bench") => bootstrap::ensure(&root, true)
             .and_then(|tc| build(&tc).map(|_| tc))
             .and_then(|tc| bench(&tc)),
+        Some("wordpress") => bootstrap::ensure(&root, true).and_then(|tc| {
+            wordpress::package(&tc.root)?;
+            let counts = wordpress::tier(&tc);
+            println!("{} passed, {} failed", counts.passed, counts.failed);
+            Ok(if counts.failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+        }),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)

@@ -71,6 +71,7 @@ pub fn test(tc: &Toolchain) -> ExitCode {
             let t = Instant::now();
             total += e2e(tc);
             timed("end-to-end tests", t);
+            total += crate::wordpress::tier(tc);
         }
         Err(f) => {
             total += Counts::of(Err(f));
