@@ -5,14 +5,15 @@
 // At the end the administrator deletes the plugin and nothing of it is left.
 //
 // Environment (set by the tier): WP_URL, WP_CREDENTIALS (JSON from tests/wordpress/setup.php),
-// WP_ZIP, WP_SCREENSHOTS, WP_DEBUG_LOG, CHROMIUM_PATH.
+// WP_SITE_DIR, WP_DB_SOCKET, WP_ZIP, WP_SCREENSHOTS, WP_DEBUG_LOG, CHROMIUM_PATH.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { launch } from "../e2e/browser.mjs";
 import { Widget } from "../e2e/widget.mjs";
+import { Site, pluginLogLines, visit, wasmFetches } from "./wp.mjs";
 
 const URL_BASE = process.env.WP_URL;
 const CREDENTIALS = JSON.parse(process.env.WP_CREDENTIALS ?? "null");
@@ -21,85 +22,22 @@ const SHOTS = process.env.WP_SCREENSHOTS;
 
 let browser;
 const posts = {};
-
-// The REST API as the Author, with the application password (Basic auth; plain permalinks, so
-// routes go through ?rest_route=).
-async function rest(route, { method = "GET", body, query = "" } = {}) {
-  const { user, appPassword } = CREDENTIALS.author;
-  const response = await fetch(`${URL_BASE}/?rest_route=${encodeURIComponent(route)}${query}`, {
-    method,
-    headers: {
-      authorization: `Basic ${Buffer.from(`${user}:${appPassword}`).toString("base64")}`,
-      "content-type": "application/json",
-    },
-    body: body && JSON.stringify(body),
-  });
-  const json = await response.json();
-  assert.ok(response.ok, `${method} ${route}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-async function publish(title, content) {
-  const post = await rest("/wp/v2/posts", { method: "POST", body: { title, content, status: "publish" } });
-  // context=edit gives the content as WordPress stored it (after its sanitizer) and rendered.
-  return rest(`/wp/v2/posts/${post.id}`, { query: "&context=edit" });
-}
-
-async function logIn(page, who) {
-  await page.goto(`${URL_BASE}/wp-login.php`);
-  await page.fill("#user_login", CREDENTIALS[who].user);
-  await page.fill("#user_pass", CREDENTIALS[who].password);
-  await Promise.all([page.waitForNavigation(), page.click("#wp-submit")]);
-}
-
-// Opens `url` in a fresh context as a visitor, recording the widget's events (as browser.mjs's
-// open does), console errors, dialogs and every request from the start; `off` lists the requests
-// that left the site.
-async function visitFromStart(url, options = {}) {
-  const context = await browser.newContext(options);
-  const requests = [];
-  context.on("request", (r) => requests.push(r.url()));
-  await context.addInitScript(() => {
-    window.__roleCompareEvents = [];
-    for (const name of ["role-compare-ready", "role-compare-error", "role-compare-change"]) {
-      document.addEventListener(name, (e) => window.__roleCompareEvents.push({ type: e.type, detail: e.detail }));
-    }
-  });
-  const page = await context.newPage();
-  const problems = [];
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => {
-    if (m.type() === "error") problems.push(`console: ${m.text()}`);
-  });
-  page.on("dialog", (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    d.dismiss();
-  });
-  await page.goto(url);
-  return { context, page, problems, requests, off: () => requests.filter((u) => !u.startsWith(`${ORIGIN}/`)) };
-}
+const site = URL_BASE && new Site(URL_BASE);
+const rest = (route, options) => site.rest(CREDENTIALS.author, route, options);
+const publish = (title, content) => site.publish(CREDENTIALS.author, title, content);
+const logIn = (page, who) => site.logIn(page, CREDENTIALS[who]);
+const visitFromStart = (url, options) => visit(browser, url, options);
 
 // The site's option names, straight from its database (the tier's private MariaDB).
 function optionNames() {
   const out = execFileSync(
     "mariadb",
-    ["--no-defaults", `--socket=${process.env.WP_DB_SOCKET}`, "-uroot", "-N", "-e", "SELECT option_name FROM wp_options", "wordpress"],
+    ["--no-defaults", `--socket=${process.env.WP_DB_SOCKET}`, "-uroot", "-N", "-e", "SELECT option_name FROM wp_options", "single"],
     { encoding: "utf8" },
   );
   return out.split("\n").filter(Boolean);
 }
 let optionsBefore = [];
-
-const wasmFetches = (requests) => requests.filter((u) => u.endsWith("/role_compare_bg.wasm")).length;
-
-// PHP notices, warnings and errors the plugin caused (WordPress's debug log is on).
-function pluginLogLines() {
-  const log = process.env.WP_DEBUG_LOG;
-  if (!log || !existsSync(log)) return [];
-  return readFileSync(log, "utf8")
-    .split("\n")
-    .filter((l) => l.includes("plugins/role-compare/"));
-}
 
 before(async () => {
   assert.ok(URL_BASE && CREDENTIALS, "run through `cargo xtask test` (or `cargo xtask wordpress`)");
@@ -129,7 +67,7 @@ test("the administrator uploads the built zip under Plugins → Add New → Uplo
 });
 
 test("the Author cannot post unfiltered HTML: a raw <script> in a post is stripped on save", async () => {
-  assert.equal(CREDENTIALS.authorCanUnfilteredHtml, false);
+  assert.equal(CREDENTIALS.author.canUnfilteredHtml, false);
   const me = await rest("/wp/v2/users/me", { query: "&context=edit" });
   assert.deepEqual(me.roles, ["author"]);
   assert.notEqual(me.capabilities.unfiltered_html, true);
@@ -329,7 +267,7 @@ test("the block editor: the block's sidebar holds the element's settings and the
   await context.close();
 });
 
-test("PHP logged no notice, warning or error from the plugin", () => {
+test("PHP logged no notice, warning or error from the plugin on the single site", () => {
   assert.deepEqual(pluginLogLines(), []);
 });
 

@@ -261,13 +261,23 @@ pub const APT_WORDPRESS: [&str; 6] = [
 /// install and removed after it.
 pub fn ensure_wordpress() -> Result {
     if APT_WORDPRESS.iter().all(|p| apt_installed(p)) {
-        say(format!("apt: already installed: {}", APT_WORDPRESS.join(" ")));
+        say(format!(
+            "apt: already installed: {}",
+            APT_WORDPRESS.join(" ")
+        ));
         return Ok(());
     }
     let policy = Path::new("/usr/sbin/policy-rc.d");
     let ours = !policy.exists()
-        && std::fs::write(policy, "#!/bin/sh\n# role-compare xtask: no services during the install\nexit 101\n").is_ok()
-        && Command::new("chmod").args(["755", "/usr/sbin/policy-rc.d"]).status().is_ok_and(|s| s.success());
+        && std::fs::write(
+            policy,
+            "#!/bin/sh\n# role-compare xtask: no services during the install\nexit 101\n",
+        )
+        .is_ok()
+        && Command::new("chmod")
+            .args(["755", "/usr/sbin/policy-rc.d"])
+            .status()
+            .is_ok_and(|s| s.success());
     let result = install_apt(&APT_WORDPRESS);
     if ours {
         let _ = std::fs::remove_file(policy);

@@ -54,7 +54,11 @@ fn main() -> ExitCode {
             wordpress::package(&tc.root)?;
             let counts = wordpress::tier(&tc);
             println!("{} passed, {} failed", counts.passed, counts.failed);
-            Ok(if counts.failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+            Ok(if counts.failed == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
         }),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");

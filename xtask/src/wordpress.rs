@@ -79,7 +79,10 @@ pub fn package(root: &Path) -> sh::Result {
     let pot_path = stage.join("languages/role-compare.pot");
     std::fs::create_dir_all(stage.join("languages")).map_err(io("mkdir languages".into()))?;
     std::fs::write(&pot_path, pot).map_err(io(format!("write {}", pot_path.display())))?;
-    if !files.iter().any(|(name, _)| name == "languages/role-compare.pot") {
+    if !files
+        .iter()
+        .any(|(name, _)| name == "languages/role-compare.pot")
+    {
         files.push(("languages/role-compare.pot".into(), pot_path));
     }
 
@@ -316,8 +319,7 @@ fn run_tier(root: &Path) -> sh::Result<Counts> {
     if work.exists() {
         std::fs::remove_dir_all(&work).map_err(io(format!("remove {}", work.display())))?;
     }
-    let site = work.join("site");
-    std::fs::create_dir_all(&site).map_err(io(format!("mkdir {}", site.display())))?;
+    std::fs::create_dir_all(&work).map_err(io(format!("mkdir {}", work.display())))?;
     let shots = root.join("target/wordpress/screenshots");
     std::fs::create_dir_all(&shots).map_err(io(format!("mkdir {}", shots.display())))?;
 
@@ -360,7 +362,11 @@ fn run_tier(root: &Path) -> sh::Result<Counts> {
         let mut cmd = Command::new("mariadb");
         cmd.arg("--no-defaults")
             .arg(format!("--socket={}", socket.display()))
-            .args(["-uroot", "-e", "CREATE DATABASE IF NOT EXISTS wordpress"]);
+            .args([
+                "-uroot",
+                "-e",
+                "CREATE DATABASE IF NOT EXISTS single; CREATE DATABASE IF NOT EXISTS multisite",
+            ]);
         cmd
     };
     let up = Instant::now();
@@ -383,91 +389,8 @@ fn run_tier(root: &Path) -> sh::Result<Counts> {
         up.elapsed().as_secs_f64()
     ));
 
-    // WordPress: Debian's files copied into the site directory (so ABSPATH is ours and Debian's
-    // /etc/wordpress host configuration is not involved), with our own wp-config.php.
-    let port = {
-        let (listener, _) = serve::bind(0).map_err(io("bind 127.0.0.1:0".into()))?;
-        listener
-            .local_addr()
-            .map_err(io("read the port".into()))?
-            .port()
-    };
-    let url = format!("http://127.0.0.1:{port}");
-    for entry in std::fs::read_dir("/usr/share/wordpress").map_err(io(
-        "read /usr/share/wordpress (is Debian's wordpress installed?)".into(),
-    ))? {
-        let entry = entry.map_err(io("read /usr/share/wordpress".into()))?;
-        let name = entry.file_name();
-        if name == "wp-content" || name == "wp-config.php" {
-            continue;
-        }
-        run(
-            "wordpress: copy",
-            Command::new("cp").arg("-aL").arg(entry.path()).arg(&site),
-        )?;
-    }
-    let content = site.join("wp-content");
-    for dir in ["plugins", "uploads", "upgrade"] {
-        std::fs::create_dir_all(content.join(dir)).map_err(io(format!("mkdir {dir}")))?;
-    }
-    run(
-        "wordpress: copy",
-        Command::new("cp")
-            .arg("-a")
-            .arg("/usr/share/wordpress/wp-content/themes")
-            .arg(&content),
-    )?;
-    std::fs::write(
-        site.join("wp-config.php"),
-        wp_config(&url, &socket, &work.join("debug.log")),
-    )
-    .map_err(io("write wp-config.php".into()))?;
-    let credentials = sh::output(
-        Command::new("php")
-            .arg(root.join("tests/wordpress/setup.php"))
-            .arg(&site)
-            .arg(&url),
-    )
-    .and_then(|out| out.lines().last().map(str::to_owned))
-    .filter(|line| line.starts_with('{'))
-    .ok_or_else(|| {
-        failure(
-            step,
-            format!("php tests/wordpress/setup.php {} {url}", site.display()),
-            "failed (run it by hand to see why)",
-        )
-    })?;
-
-    let php = Command::new("php")
-        .args(["-S", &format!("127.0.0.1:{port}"), "-t"])
-        .arg(&site)
-        .env("PHP_CLI_SERVER_WORKERS", "4")
-        .stdout(Stdio::null())
-        .stderr(
-            std::fs::File::create(work.join("php.log"))
-                .map(Stdio::from)
-                .unwrap_or_else(|_| Stdio::null()),
-        )
-        .process_group(0)
-        .spawn()
-        .map_err(io("start php -S".into()))?;
-    let _php = Server {
-        name: "php -S",
-        child: php,
-        group: true,
-    };
-    let up = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        if up.elapsed() > Duration::from_secs(20) {
-            return Err(failure(
-                step,
-                format!("php -S 127.0.0.1:{port}"),
-                "did not listen within 20s",
-            ));
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    say(format!("wordpress: {url}/ is up (WordPress from Debian)"));
+    let single = setup_site(root, &work, "single", &socket)?;
+    let network = setup_site(root, &work, "multisite", &socket)?;
 
     let dir = root.join("tests/wordpress");
     let mut specs: Vec<String> = std::fs::read_dir(&dir)
@@ -484,16 +407,19 @@ fn run_tier(root: &Path) -> sh::Result<Counts> {
     node.current_dir(root)
         .args(["--test", "--test-reporter=tap", "--test-concurrency=1"])
         .args(&specs)
-        .env("WP_URL", &url)
-        .env("WP_CREDENTIALS", &credentials)
+        .env("WP_URL", &single.url)
+        .env("WP_CREDENTIALS", &single.credentials)
+        .env("WP_SITE_DIR", &single.dir)
+        .env("WP_MS_URL", &network.url)
+        .env("WP_MS_CREDENTIALS", &network.credentials)
         .env("WP_ZIP", &zip)
         .env("WP_SCREENSHOTS", &shots)
         .env("WP_DEBUG_LOG", work.join("debug.log"))
         .env("WP_DB_SOCKET", &socket)
-        .env("WP_SITE_DIR", &site)
         .env("CHROMIUM_PATH", "/usr/bin/chromium");
     let counts = run_counted("wordpress tests (Playwright)", &mut node);
-    drop(_php);
+    drop(single);
+    drop(network);
     drop(_mariadb);
     // The database is 100+ MB; the logs stay for a failed run.
     let _ = std::fs::remove_dir_all(&db);
@@ -501,16 +427,151 @@ fn run_tier(root: &Path) -> sh::Result<Counts> {
         let _ = std::fs::remove_dir_all(&work);
     } else {
         say(format!(
-            "wordpress: logs kept in {} (php.log, debug.log, db.err)",
+            "wordpress: logs kept in {} (php-single.log, php-multisite.log, debug.log, db.err)",
             work.display()
         ));
     }
     Ok(counts)
 }
 
+/// A WordPress site the tier runs: its directory, URL, the credentials `setup.php` printed, and
+/// its web server (stopped when the site is dropped).
+struct Site {
+    dir: PathBuf,
+    url: String,
+    credentials: String,
+    _server: Server,
+}
+
+/// Sets up WordPress `kind` ("single": one site; "multisite": a subdirectory network with a
+/// second site and its administrator) in `work/kind` on its own database and loopback port,
+/// and starts PHP's built-in server for it.
+fn setup_site(root: &Path, work: &Path, kind: &str, socket: &Path) -> sh::Result<Site> {
+    let step = "wordpress tier";
+    let io = |what: String| move |e: std::io::Error| failure(step, what, format!("failed ({e})"));
+    let dir = work.join(kind);
+    std::fs::create_dir_all(&dir).map_err(io(format!("mkdir {}", dir.display())))?;
+    let port = {
+        let (listener, _) = serve::bind(0).map_err(io("bind 127.0.0.1:0".into()))?;
+        listener
+            .local_addr()
+            .map_err(io("read the port".into()))?
+            .port()
+    };
+    let url = format!("http://127.0.0.1:{port}");
+    // Debian's files copied into the site directory (so ABSPATH is ours and Debian's
+    // /etc/wordpress host configuration is not involved; its symlinks into /usr/share/javascript
+    // are relative, hence -L), with our own wp-config.php.
+    for entry in std::fs::read_dir("/usr/share/wordpress").map_err(io(
+        "read /usr/share/wordpress (is Debian's wordpress installed?)".into(),
+    ))? {
+        let entry = entry.map_err(io("read /usr/share/wordpress".into()))?;
+        let name = entry.file_name();
+        if name == "wp-content" || name == "wp-config.php" {
+            continue;
+        }
+        run(
+            "wordpress: copy",
+            Command::new("cp").arg("-aL").arg(entry.path()).arg(&dir),
+        )?;
+    }
+    let content = dir.join("wp-content");
+    for sub in ["plugins", "uploads", "upgrade"] {
+        std::fs::create_dir_all(content.join(sub)).map_err(io(format!("mkdir {sub}")))?;
+    }
+    run(
+        "wordpress: copy",
+        Command::new("cp")
+            .arg("-a")
+            .arg("/usr/share/wordpress/wp-content/themes")
+            .arg(&content),
+    )?;
+    std::fs::write(
+        dir.join("wp-config.php"),
+        wp_config(&url, kind, socket, &work.join("debug.log")),
+    )
+    .map_err(io("write wp-config.php".into()))?;
+    let setup = |stage: &str| {
+        let mut cmd = Command::new("php");
+        cmd.arg(root.join("tests/wordpress/setup.php"))
+            .arg(&dir)
+            .arg(&url)
+            .arg(stage);
+        sh::output(&mut cmd)
+            .and_then(|out| out.lines().last().map(str::to_owned))
+            .filter(|line| line.starts_with('{'))
+            .ok_or_else(|| {
+                failure(
+                    step,
+                    format!(
+                        "php tests/wordpress/setup.php {} {url} {stage}",
+                        dir.display()
+                    ),
+                    "failed (run it by hand to see why)",
+                )
+            })
+    };
+    // A network is made in two runs: the first installs the site and the network tables and
+    // writes the multisite constants; WordPress boots as a network only in a new process.
+    let credentials = if kind == "multisite" {
+        setup("network")?;
+        setup("network-sites")?
+    } else {
+        setup("single")?
+    };
+
+    let mut php = Command::new("php");
+    php.args(["-S", &format!("127.0.0.1:{port}"), "-t"])
+        .arg(&dir)
+        .env("PHP_CLI_SERVER_WORKERS", "4");
+    if kind == "multisite" {
+        // Apache's rewrite rules for a subdirectory network (/site2/wp-admin/ → /wp-admin/).
+        php.arg(root.join("tests/wordpress/router.php"));
+    }
+    let child = php
+        .stdout(Stdio::null())
+        .stderr(
+            std::fs::File::create(work.join(format!("php-{kind}.log")))
+                .map(Stdio::from)
+                .unwrap_or_else(|_| Stdio::null()),
+        )
+        .process_group(0)
+        .spawn()
+        .map_err(io("start php -S".into()))?;
+    let server = Server {
+        name: if kind == "multisite" {
+            "php -S (multisite)"
+        } else {
+            "php -S (single site)"
+        },
+        child,
+        group: true,
+    };
+    let up = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if up.elapsed() > Duration::from_secs(20) {
+            return Err(failure(
+                step,
+                format!("php -S 127.0.0.1:{port}"),
+                "did not listen within 20s",
+            ));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    say(format!(
+        "wordpress: {url}/ is up ({kind}, WordPress from Debian)"
+    ));
+    Ok(Site {
+        dir,
+        url,
+        credentials,
+        _server: server,
+    })
+}
+
 /// The site's wp-config.php: the private database, the loopback URL, no outgoing requests from
 /// PHP, no cron, no mail, debug log on (a PHP notice from the plugin fails a spec).
-fn wp_config(url: &str, socket: &Path, log: &Path) -> String {
+fn wp_config(url: &str, kind: &str, socket: &Path, log: &Path) -> String {
     let salt = |n: usize| {
         // Fresh per run; a test site needs no stronger secret than distinct values.
         let nanos = std::time::SystemTime::now()
@@ -537,9 +598,9 @@ fn wp_config(url: &str, socket: &Path, log: &Path) -> String {
     }
     format!(
         "<?php\n// Written by cargo xtask (xtask/src/wordpress.rs) for the WordPress test tier.\n\
-define( 'DB_NAME', 'wordpress' );\ndefine( 'DB_USER', 'root' );\ndefine( 'DB_PASSWORD', '' );\n\
+define( 'DB_NAME', '{kind}' );\ndefine( 'DB_USER', 'root' );\ndefine( 'DB_PASSWORD', '' );\n\
 define( 'DB_HOST', 'localhost:{socket}' );\ndefine( 'DB_CHARSET', 'utf8mb4' );\ndefine( 'DB_COLLATE', '' );\n\
-define( 'WP_HOME', '{url}' );\ndefine( 'WP_SITEURL', '{url}' );\n\
+{urls}\
 define( 'WP_ENVIRONMENT_TYPE', 'local' );\ndefine( 'FS_METHOD', 'direct' );\n\
 define( 'AUTOMATIC_UPDATER_DISABLED', true );\ndefine( 'WP_HTTP_BLOCK_EXTERNAL', true );\n\
 define( 'DISABLE_WP_CRON', true );\ndefine( 'WP_DEBUG', true );\n\
@@ -548,6 +609,13 @@ $table_prefix = 'wp_';\nif ( ! defined( 'ABSPATH' ) ) {{\n\tdefine( 'ABSPATH', _
 require_once ABSPATH . 'wp-settings.php';\n",
         socket = socket.display(),
         log = log.display(),
+        urls = if kind == "multisite" {
+            // A network keeps each site's URL in its tables; setup.php writes the multisite
+            // constants into wp-config-network.php once the network exists.
+            "if ( file_exists( __DIR__ . '/wp-config-network.php' ) ) {\n\trequire __DIR__ . '/wp-config-network.php';\n}\n".to_owned()
+        } else {
+            format!("define( 'WP_HOME', '{url}' );\ndefine( 'WP_SITEURL', '{url}' );\n")
+        },
     )
 }
 
@@ -568,7 +636,12 @@ mod tests {
         if let Some(out) = sh::output(Command::new("unzip").arg("-t").arg(&path)) {
             assert!(out.contains("No errors detected"), "{out}");
         }
-        if let Some(out) = sh::output(Command::new("unzip").arg("-p").arg(&path).arg("role-compare/a.txt")) {
+        if let Some(out) = sh::output(
+            Command::new("unzip")
+                .arg("-p")
+                .arg(&path)
+                .arg("role-compare/a.txt"),
+        ) {
             assert_eq!(out, "hello hello hello hello");
         }
         let _ = std::fs::remove_file(&path);
