@@ -9,7 +9,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { launch } from "../e2e/browser.mjs";
 import { Widget } from "../e2e/widget.mjs";
@@ -124,7 +124,10 @@ test("a post with two Role comparison blocks: each renders its configured roles 
   assert.equal(wasmFetches(v.requests), 1, v.requests.join("\n"));
   assert.deepEqual(v.off(), []);
   assert.deepEqual(v.problems, []);
-  if (SHOTS) await v.page.screenshot({ path: join(SHOTS, "block-post.png") });
+  if (SHOTS) {
+    await v.page.evaluate(() => window.scrollTo(0, 0));
+    await v.page.screenshot({ path: join(SHOTS, "block-post.png") });
+  }
   await v.context.close();
 });
 
@@ -140,6 +143,16 @@ test("without JavaScript, each block shows the prerendered comparison for its ow
   const levels = await fallbacks.nth(1).evaluate((f) => [...f.querySelectorAll("[role=heading]")].map((h) => h.getAttribute("aria-level")));
   assert.equal(levels[0], "3");
   assert.ok(levels.slice(1).every((l) => l === "4"), levels.join(" "));
+  // WordPress passes the prerendered markup through untouched: no curly quotes (wptexturize),
+  // no paragraphs (wpautop), no smilies. The first block's file, read back by the browser, is
+  // exactly what the page holds.
+  const file = readFileSync(new URL("../../target/wordpress/plugin/role-compare/fallbacks/cio-ciso.differences.summary.html", import.meta.url), "utf8");
+  const [served, built] = await v.page.evaluate((html) => {
+    const t = document.createElement("template");
+    t.innerHTML = html;
+    return [document.querySelector("role-compare > [data-role-compare-fallback]").outerHTML, t.content.firstElementChild.outerHTML];
+  }, file);
+  assert.ok(served === built, "the first block's fallback differs from the prerendered file");
   assert.deepEqual(v.off(), []);
   await v.context.close();
 });
@@ -162,8 +175,17 @@ test("a post with the shortcode renders the configured roles and mode", async ()
   assert.equal(wasmFetches(v.requests), 1);
   assert.deepEqual(v.off(), []);
   assert.deepEqual(v.problems, []);
-  if (SHOTS) await v.page.screenshot({ path: join(SHOTS, "shortcode-post.png") });
+  if (SHOTS) {
+    await v.page.evaluate(() => window.scrollTo(0, 0));
+    await v.page.screenshot({ path: join(SHOTS, "shortcode-post.png") });
+  }
   await v.context.close();
+  // A phone in dark mode: the theme's page around the widget, the widget in its dark theme.
+  const phone = await visitFromStart(post.link, { viewport: { width: 375, height: 812 }, colorScheme: "dark" });
+  await new Widget(phone, 0).ready();
+  assert.deepEqual(phone.problems, []);
+  if (SHOTS) await phone.page.screenshot({ path: join(SHOTS, "shortcode-post-375-dark.png") });
+  await phone.context.close();
 });
 
 test("hostile shortcode attributes come out as text, never as markup", async () => {

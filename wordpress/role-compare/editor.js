@@ -116,6 +116,7 @@
 				} ),
 				el( c.SelectControl, {
 					label: __( 'Theme', 'role-compare' ),
+					help: __( 'If your site is always light, choose Light: the reader’s setting may be dark.', 'role-compare' ),
 					value: a.theme,
 					options: [
 						{ value: 'auto', label: __( 'Follow the reader’s setting', 'role-compare' ) },
