@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { launch } from "../e2e/browser.mjs";
 import { Widget } from "../e2e/widget.mjs";
-import { Site, pluginLogLines, visit, wasmFetches } from "./wp.mjs";
+import { Site, adminContext, pluginLogLines, visit, wasmFetches } from "./wp.mjs";
 
 const NETWORK_URL = process.env.WP_MS_URL;
 const ACCOUNTS = JSON.parse(process.env.WP_MS_CREDENTIALS ?? "null");
@@ -33,7 +33,7 @@ after(async () => {
 
 test("the super admin uploads the zip in the Network Admin and activates it for the network", async () => {
   assert.equal(ACCOUNTS.superAdmin.isSuperAdmin, true);
-  const context = await browser.newContext();
+  const context = await adminContext(browser, network.origin);
   const page = await context.newPage();
   await network.logIn(page, ACCOUNTS.superAdmin);
   await page.goto(`${NETWORK_URL}/wp-admin/network/plugin-install.php?tab=upload`);

@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { launch } from "../e2e/browser.mjs";
 import { Widget } from "../e2e/widget.mjs";
-import { Site, pluginLogLines, visit, wasmFetches } from "./wp.mjs";
+import { Site, adminContext, pluginLogLines, visit, wasmFetches } from "./wp.mjs";
 
 const URL_BASE = process.env.WP_URL;
 const CREDENTIALS = JSON.parse(process.env.WP_CREDENTIALS ?? "null");
@@ -51,7 +51,7 @@ after(async () => {
 test("the administrator uploads the built zip under Plugins → Add New → Upload and activates it", async () => {
   optionsBefore = optionNames();
   assert.ok(optionsBefore.includes("siteurl"));
-  const context = await browser.newContext();
+  const context = await adminContext(browser, ORIGIN);
   const page = await context.newPage();
   await logIn(page, "admin");
   await page.goto(`${URL_BASE}/wp-admin/plugin-install.php?tab=upload`);
@@ -230,7 +230,7 @@ test("hostile shortcode attributes come out as text, never as markup", async () 
 });
 
 test("the block editor: the block's sidebar holds the element's settings and the preview is the live widget", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await adminContext(browser, ORIGIN, { viewport: { width: 1280, height: 900 } });
   const requests = [];
   context.on("request", (r) => requests.push(r.url()));
   await context.addInitScript(() => {
@@ -294,7 +294,7 @@ test("PHP logged no notice, warning or error from the plugin on the single site"
 });
 
 test("deleting the plugin leaves nothing behind", async () => {
-  const context = await browser.newContext();
+  const context = await adminContext(browser, ORIGIN);
   const page = await context.newPage();
   await logIn(page, "admin");
   await page.goto(`${URL_BASE}/wp-admin/plugins.php`);

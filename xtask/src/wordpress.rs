@@ -418,19 +418,18 @@ fn run_tier(root: &Path) -> sh::Result<Counts> {
         .env("WP_DB_SOCKET", &socket)
         .env("CHROMIUM_PATH", "/usr/bin/chromium");
     let counts = run_counted("wordpress tests (Playwright)", &mut node);
+    let (single_dir, network_dir) = (single.dir.clone(), network.dir.clone());
     drop(single);
     drop(network);
     drop(_mariadb);
-    // The database is 100+ MB; the logs stay for a failed run.
-    let _ = std::fs::remove_dir_all(&db);
-    if counts.failed == 0 {
-        let _ = std::fs::remove_dir_all(&work);
-    } else {
-        say(format!(
-            "wordpress: logs kept in {} (php-single.log, php-multisite.log, debug.log, db.err)",
-            work.display()
-        ));
+    // The database (100+ MB) and the two site copies (60 MB each) go; the logs stay.
+    for dir in [&db, &single_dir, &network_dir] {
+        let _ = std::fs::remove_dir_all(dir);
     }
+    say(format!(
+        "wordpress: logs in {} (php-single.log, php-multisite.log, debug.log, db.err)",
+        work.display()
+    ));
     Ok(counts)
 }
 
