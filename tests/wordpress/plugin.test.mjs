@@ -9,7 +9,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { launch } from "../e2e/browser.mjs";
 import { Widget } from "../e2e/widget.mjs";
@@ -186,6 +186,29 @@ test("a post with the shortcode renders the configured roles and mode", async ()
   assert.deepEqual(phone.problems, []);
   if (SHOTS) await phone.page.screenshot({ path: join(SHOTS, "shortcode-post-375-dark.png") });
   await phone.context.close();
+});
+
+test("a shortcode with a host dataset (src): the widget loads it from the site; without JavaScript, a short note", async () => {
+  // As if a site admin had allowed JSON uploads and put the file in the media library.
+  copyFileSync(
+    new URL("../../dist/examples/custom-dataset.json", import.meta.url),
+    join(process.env.WP_SITE_DIR, "wp-content/uploads/custom-dataset.json"),
+  );
+  const post = await publish("A host dataset", '[role-compare src="/wp-content/uploads/custom-dataset.json" roles="cto cdo" mode="differences"]');
+  const v = await visitFromStart(post.link, { viewport: { width: 1280, height: 900 } });
+  const w = new Widget(v, 0);
+  await w.ready();
+  await v.page.waitForFunction(() => document.querySelector("role-compare").state.roles.includes("cto"));
+  assert.deepEqual(await w.headers(), ["CTO", "CDO"]);
+  // The host dataset's own role ids pass (PHP cannot know them; the widget checks them).
+  assert.equal(await w.host().getAttribute("roles"), "cto cdo");
+  assert.ok(v.requests.some((u) => u.endsWith("/wp-content/uploads/custom-dataset.json")));
+  assert.deepEqual(v.off(), []);
+  assert.deepEqual(v.problems, []);
+  await v.context.close();
+  const noJs = await visitFromStart(post.link, { javaScriptEnabled: false });
+  assert.equal(await noJs.page.locator("role-compare > [data-role-compare-fallback]").innerText(), "This comparison needs JavaScript to load its data.");
+  await noJs.context.close();
 });
 
 test("hostile shortcode attributes come out as text, never as markup", async () => {

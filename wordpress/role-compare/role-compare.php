@@ -78,6 +78,23 @@ function role_compare_list( $value, $valid ) {
 }
 
 /**
+ * The tokens of a list that have the shape of a dataset id, without repeats.
+ *
+ * @param mixed $value A string, or an array of strings (block attributes).
+ * @return string[]
+ */
+function role_compare_id_tokens( $value ) {
+	if ( is_array( $value ) ) {
+		$value = implode( ' ', array_filter( $value, 'is_string' ) );
+	}
+	if ( ! is_string( $value ) ) {
+		return array();
+	}
+	$tokens = preg_split( '/\s+/', trim( $value ), -1, PREG_SPLIT_NO_EMPTY );
+	return array_values( array_unique( preg_grep( '/^[a-z0-9][a-z0-9-]*$/', $tokens ) ) );
+}
+
+/**
  * One of `$valid`, or `$default` for anything else (after trimming, as the element does).
  *
  * @param mixed    $value   The raw value.
@@ -101,23 +118,31 @@ function role_compare_choice( $value, $valid, $default ) {
  * @return array Canonical settings: every value valid, empty lists meaning "the default".
  */
 function role_compare_settings( $raw, $index ) {
-	$roles = role_compare_list( $raw['roles'] ?? '', role_compare_ids( $index, 'roles' ) );
-	// One role is no comparison, and naming exactly the default roles is the default: the
-	// element's rules (src/attrs.rs), so the fallback and the widget agree.
-	if ( count( $roles ) < 2 || $roles === $index['defaultRoles'] ) {
-		$roles = array();
-	}
-	$all_facets = role_compare_ids( $index, 'facets' );
-	$facets     = role_compare_list( $raw['facets'] ?? '', $all_facets );
-	if ( count( $facets ) === count( $all_facets ) ) {
-		$facets = array();
+	$src = is_string( $raw['src'] ?? null ) ? trim( $raw['src'] ) : '';
+	// Only http(s) URLs or paths on this site; anything else (javascript:, data:) is dropped.
+	$src = '' === $src ? '' : esc_url_raw( $src, array( 'http', 'https' ) );
+	if ( '' !== $src ) {
+		// A host dataset has its own role and section ids, which only the widget can check once
+		// it has the data: pass on what has the shape of an id (lowercase letters, digits and
+		// hyphens, as the dataset validator requires), which can carry no markup.
+		$roles  = role_compare_id_tokens( $raw['roles'] ?? '' );
+		$facets = role_compare_id_tokens( $raw['facets'] ?? '' );
+	} else {
+		$roles = role_compare_list( $raw['roles'] ?? '', role_compare_ids( $index, 'roles' ) );
+		// One role is no comparison, and naming exactly the default roles is the default: the
+		// element's rules (src/attrs.rs), so the fallback and the widget agree.
+		if ( count( $roles ) < 2 || $roles === $index['defaultRoles'] ) {
+			$roles = array();
+		}
+		$all_facets = role_compare_ids( $index, 'facets' );
+		$facets     = role_compare_list( $raw['facets'] ?? '', $all_facets );
+		if ( count( $facets ) === count( $all_facets ) ) {
+			$facets = array();
+		}
 	}
 	$level = $raw['heading-level'] ?? '';
 	$level = is_int( $level ) ? (string) $level : $level;
 	$level = ( is_string( $level ) && preg_match( '/^\+?[0-9]+$/', trim( $level ) ) ) ? (int) ltrim( trim( $level ), '+' ) : 2;
-	$src   = is_string( $raw['src'] ?? null ) ? trim( $raw['src'] ) : '';
-	// Only http(s) URLs or paths on this site; anything else (javascript:, data:) is dropped.
-	$src    = '' === $src ? '' : esc_url_raw( $src, array( 'http', 'https' ) );
 	$search = is_string( $raw['search'] ?? null ) ? sanitize_text_field( $raw['search'] ) : '';
 	return array(
 		'roles'         => $roles,
