@@ -1,6 +1,8 @@
 //! The prerendered fallback follows the attributes with the element's own rules: a configured
 //! page's no-JS readers see the configured comparison, and bad values warn as the element does.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use role_compare::{data, prerender};
 use std::rc::Rc;
 
