@@ -461,19 +461,24 @@ fn setup_site(root: &Path, work: &Path, kind: &str, socket: &Path) -> sh::Result
     // Debian's files copied into the site directory (so ABSPATH is ours and Debian's
     // /etc/wordpress host configuration is not involved; its symlinks into /usr/share/javascript
     // are relative, hence -L), with our own wp-config.php.
+    let mut copy = Command::new("cp");
+    copy.arg("-aL");
     for entry in std::fs::read_dir("/usr/share/wordpress").map_err(io(
         "read /usr/share/wordpress (is Debian's wordpress installed?)".into(),
     ))? {
         let entry = entry.map_err(io("read /usr/share/wordpress".into()))?;
         let name = entry.file_name();
-        if name == "wp-content" || name == "wp-config.php" {
-            continue;
+        if name != "wp-content" && name != "wp-config.php" {
+            copy.arg(entry.path());
         }
-        run(
-            "wordpress: copy",
-            Command::new("cp").arg("-aL").arg(entry.path()).arg(&dir),
-        )?;
     }
+    sh::output(copy.arg(&dir)).ok_or_else(|| {
+        failure(
+            step,
+            format!("cp -aL /usr/share/wordpress/* {}", dir.display()),
+            "failed",
+        )
+    })?;
     let content = dir.join("wp-content");
     for sub in ["plugins", "uploads", "upgrade"] {
         std::fs::create_dir_all(content.join(sub)).map_err(io(format!("mkdir {sub}")))?;
