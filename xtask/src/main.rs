@@ -10,6 +10,7 @@ mod pins;
 mod serve;
 mod sh;
 mod tiers;
+mod wordpress;
 
 use dist::build;
 use sh::{say, Failure};
@@ -28,6 +29,8 @@ commands:
                    (wasm-bindgen-test), end-to-end tests (Playwright); ends with `N passed, N failed`
   package          the npm package (staged from dist/, packed, installed offline, type-checked,
                    bundled, loaded in Chromium) and `cargo package`; needs a built dist/
+  wordpress        the WordPress tier alone (plugin zip from the current dist/, then a real
+                   WordPress from Debian's packages and its Playwright specs)
   bench            release build, then sizes and browser timings against two baselines;
                    prints a table and writes target/bench/bench.json
   help             this text";
@@ -60,6 +63,16 @@ fn main() -> ExitCode {
         Some("bench") => bootstrap::ensure(&root, true)
             .and_then(|tc| build(&tc).map(|_| tc))
             .and_then(|tc| bench(&tc)),
+        Some("wordpress") => bootstrap::ensure(&root, true).and_then(|tc| {
+            wordpress::package(&tc.root)?;
+            let counts = wordpress::tier(&tc);
+            println!("{} passed, {} failed", counts.passed, counts.failed);
+            Ok(if counts.failed == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)

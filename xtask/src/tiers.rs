@@ -86,6 +86,9 @@ pub fn test(tc: &Toolchain) -> ExitCode {
             total += crate::package::npm_tier(tc);
             total += Counts::of(crate::package::cargo_package(&tc.root));
             timed("npm package + cargo package", t);
+            let t = Instant::now();
+            total += crate::wordpress::tier(tc);
+            timed("WordPress tier", t);
         }
         Err(f) => {
             total += Counts::of(Err(f));
