@@ -331,3 +331,31 @@ fn json_paths_are_recognised() {
         assert!(!is_json_path(bad), "{bad}");
     }
 }
+
+#[test]
+fn prerender_with_an_id_puts_it_on_the_tag_and_prefixes_the_fallbacks_ids() {
+    let out = cli(&[
+        "prerender",
+        "--id",
+        "guide-1",
+        "--roles",
+        "cio ciso",
+        "--element",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let html = text(&out.stdout);
+    assert!(
+        html.starts_with("<role-compare id=\"guide-1\" roles=\"cio ciso\">"),
+        "{html:.80}"
+    );
+    let ids: Vec<&str> = html
+        .split(" id=\"")
+        .skip(2)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    assert!(ids.len() > 20);
+    assert!(
+        ids.iter().all(|id| id.starts_with("rc-guide-1-")),
+        "{ids:?}"
+    );
+}

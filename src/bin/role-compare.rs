@@ -39,20 +39,23 @@ usage:
       Exit status: 0 all valid, 1 a file has problems, 2 usage error or unreadable file.
 
   role-compare prerender [--data FILE.json] [--roles IDS] [--facets IDS] [--mode MODE]
-                         [--search TEXT] [--detail summary|full] [--heading-level N]
+                         [--search TEXT] [--detail summary|full] [--heading-level N] [--id ID]
                          [--element [--theme T] [--src URL] [--loading L] [--sync-url]
                                     [--src-timeout S]]
                          [--strict]
       Print the no-JS fallback HTML for those attributes (the element's own rules), from the
       bundled dataset or FILE.json. --element wraps it in a <role-compare> tag carrying the
       attributes (with --src, the dataset URL the page will load: prerender it from the same
-      file with --data). Warnings about unknown values go to stderr; --strict makes them fail
+      file with --data). --id: the element's id; the fallback's own ids then start with
+      rc-ID, so two fallbacks on one page share none. Warnings about unknown values go to stderr; --strict makes them fail
       (exit 1). A dataset with problems: its problems on stderr, exit 1.
 
   role-compare help | --help | --version";
 
-    /// Attributes `prerender::fallback` reads (the filters and the heading level).
-    const FILTER_ATTRIBUTES: [&str; 6] = [
+    /// Attributes `prerender::fallback` reads (the filters, the heading level, and the element's
+    /// id, which gives the fallback's element ids their own prefix).
+    const FILTER_ATTRIBUTES: [&str; 7] = [
+        "id",
         "roles",
         "facets",
         "mode",
