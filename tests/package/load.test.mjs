@@ -97,5 +97,5 @@ test("the installed manifest and declarations name the same attributes, properti
   assert.deepEqual(names(element.cssProperties), quoted(block("export type RoleCompareCssProperty =")));
   for (const member of element.members) assert.match(dts, new RegExp(`\\n  (get )?${member.name}[(:]`));
   assert.equal(element.attributes.length, 11);
-  assert.equal(element.cssParts.length, 18);
+  assert.equal(element.cssParts.length, 19);
 });
