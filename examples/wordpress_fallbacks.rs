@@ -11,6 +11,14 @@
 //!
 //! Run by hand: `cargo run --release --example wordpress_fallbacks -- OUT_DIR`
 
+/// The element id the fallbacks are prerendered with; PHP replaces the id prefix it gives,
+/// [`PREFIX_PLACEHOLDER`], with one of its own for each block on a page.
+#[cfg(not(target_arch = "wasm32"))]
+const ID_PLACEHOLDER: &str = "wpid";
+/// `rc-` + [`ID_PLACEHOLDER`] + `-`, the prefix of every id in a stored fallback.
+#[cfg(not(target_arch = "wasm32"))]
+const PREFIX_PLACEHOLDER: &str = "rc-wpid-";
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use role_compare::state::{Detail, Mode};
@@ -58,13 +66,14 @@ fn main() {
         };
         for mode in Mode::ALL {
             for detail in Detail::ALL {
-                let render = |level: u8| {
-                    let attrs = [
+                let render_as = |level: u8, id: Option<&str>| {
+                    let mut attrs = vec![
                         ("roles", subset.join(" ")),
                         ("mode", mode.as_str().to_owned()),
                         ("detail", detail.as_str().to_owned()),
                         ("heading-level", level.to_string()),
                     ];
+                    attrs.extend(id.map(|id| ("id", id.to_owned())));
                     let fallback = prerender::fallback(Rc::clone(&dataset), |name| {
                         attrs
                             .iter()
@@ -78,7 +87,16 @@ fn main() {
                     );
                     fallback.html
                 };
+                // Stored with the placeholder element id: PHP gives each block on a page its own
+                // id prefix (two blocks' no-JS fallbacks then share no element id). The
+                // placeholder must stand for nothing but the prefix: renamed back, it is the
+                // render without an id.
+                let render = |level: u8| render_as(level, Some(ID_PLACEHOLDER));
                 let base = render(2);
+                assert!(
+                    base.replace(PREFIX_PLACEHOLDER, "rc1-") == render_as(2, None),
+                    "the id placeholder is not only the id prefix in {key}"
+                );
                 for level in [1, 3, 4, 5, 6] {
                     let want = render(level);
                     let got = relevel(&base, level);

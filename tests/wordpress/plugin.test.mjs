@@ -146,13 +146,18 @@ test("without JavaScript, each block shows the prerendered comparison for its ow
   // WordPress passes the prerendered markup through untouched: no curly quotes (wptexturize),
   // no paragraphs (wpautop), no smilies. The first block's file, read back by the browser, is
   // exactly what the page holds.
-  const file = readFileSync(new URL("../../target/wordpress/plugin/role-compare/fallbacks/cio-ciso.differences.summary.html", import.meta.url), "utf8");
+  // (The file's id prefix is a placeholder each block replaces with its own: rc-wp1-, rc-wp2-.)
+  const file = readFileSync(new URL("../../target/wordpress/plugin/role-compare/fallbacks/cio-ciso.differences.summary.html", import.meta.url), "utf8").replaceAll("rc-wpid-", "rc-wp1-");
   const [served, built] = await v.page.evaluate((html) => {
     const t = document.createElement("template");
     t.innerHTML = html;
     return [document.querySelector("role-compare > [data-role-compare-fallback]").outerHTML, t.content.firstElementChild.outerHTML];
   }, file);
   assert.ok(served === built, "the first block's fallback differs from the prerendered file");
+  // Two comparisons, no element id twice on the page.
+  const ids = await v.page.evaluate(() => [...document.querySelectorAll("[id]")].map((e) => e.id));
+  assert.ok(ids.filter((id) => id.startsWith("rc-wp2-")).length > 20);
+  assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], "duplicate ids");
   assert.deepEqual(v.off(), []);
   await v.context.close();
 });

@@ -184,12 +184,17 @@ function role_compare_fallback( $settings, $index ) {
 		return '';
 	}
 	$map = $index['headingLevels'][ (string) $settings['heading-level'] ];
+	// Each comparison on the page gets its own id prefix (the files carry `rc-wpid-`, which the
+	// build checked stands for nothing else), so two fallbacks share no element id.
+	static $count = 0;
+	++$count;
 	// One pass, as the build checked against the renderer for every level and variant.
 	return strtr(
 		$html,
 		array(
 			'aria-level="2"' => 'aria-level="' . $map['2'] . '"',
 			'aria-level="3"' => 'aria-level="' . $map['3'] . '"',
+			'rc-wpid-'       => 'rc-wp' . $count . '-',
 		)
 	);
 }
