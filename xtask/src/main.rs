@@ -3,6 +3,7 @@
 //! Every command first runs the bootstrap (`bootstrap.rs`), so a fresh machine needs nothing but
 //! rustup's toolchain, Node/npm and apt. See `cargo xtask help`.
 
+mod bench;
 mod bootstrap;
 mod dist;
 mod pins;
@@ -10,11 +11,12 @@ mod serve;
 mod sh;
 mod tiers;
 
+use bench::bench;
 use dist::build;
 use sh::{say, Failure};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use tiers::{bench, test};
+use tiers::test;
 
 const USAGE: &str = "\
 usage: cargo xtask <command>
@@ -25,8 +27,9 @@ commands:
   serve [--port N] build, then serve dist/ on http://127.0.0.1:N/ (default 8080)
   test             format, clippy (host and wasm32), native tests, browser tests
                    (wasm-bindgen-test), end-to-end tests (Playwright); ends with `N passed, N failed`
-  bench            release build, then sizes and browser timings against two baselines;
-                   prints a table and writes target/bench/bench.json
+  bench            release build, then sizes and browser timings of the widget, two
+                   baselines and the DataTables peer, on loopback (CPU 1x, 4x) and a
+                   mobile profile; prints tables and writes target/bench/bench.json
   help             this text";
 
 fn main() -> ExitCode {
