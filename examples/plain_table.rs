@@ -9,7 +9,11 @@
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use role_compare::compare::{compare, Cell, Status};
-    use role_compare::{data, model::Citation, state::Filters};
+    use role_compare::{
+        data,
+        model::Citation,
+        state::{Filters, Mode},
+    };
     use std::fmt::Write as _;
 
     // Dataset text is untrusted in general: escape everything that reaches the markup.
@@ -21,6 +25,22 @@ fn main() {
     }
     let d = data::bundled();
     let c = compare(&d, &Filters::default());
+    // The rows the widget shows in each "Show" mode, as `facet-topic` keys: the table carries
+    // them in a hidden column, which the peer page's radios search.
+    let shown_in = |mode: Mode| {
+        let f = Filters {
+            mode,
+            ..Filters::default()
+        };
+        let c = compare(&d, &f);
+        c.rows()
+            .map(|(fi, row)| {
+                let facet = &d.facets[fi];
+                format!("{}-{}", facet.id, facet.topics[row.topic].id)
+            })
+            .collect::<Vec<_>>()
+    };
+    let (differences, shared) = (shown_in(Mode::Differences), shown_in(Mode::Shared));
     let marks = |cites: &[Citation]| {
         let mut seen = Vec::new();
         for n in cites.iter().filter_map(|x| d.source_number(&x.source)) {
@@ -47,7 +67,7 @@ fn main() {
     for col in 0..c.columns.len() {
         let _ = write!(out, "<th>{}</th>", abbr(col));
     }
-    out.push_str("<th>Shared by several roles</th></tr></thead><tbody>");
+    out.push_str("<th>Shared by several roles</th><th>Shown in</th></tr></thead><tbody>");
     for (fi, row) in c.rows() {
         let facet = &d.facets[fi];
         let topic = &facet.topics[row.topic];
@@ -56,11 +76,17 @@ fn main() {
             Status::Differs => "Differs".to_owned(),
             Status::Only(col) => format!("Only {}", abbr(col)),
         };
+        let key = format!("{}-{}", facet.id, topic.id);
+        let modes = ["all"]
+            .into_iter()
+            .chain(differences.contains(&key).then_some("differences"))
+            .chain(shared.contains(&key).then_some("shared"))
+            .collect::<Vec<_>>()
+            .join(" ");
         let _ = write!(
             out,
-            "<tr class=\"rc-row-data\" data-row=\"{}-{}\"><td>{}</td><td>{}</td><td>{status}</td>",
-            esc(&facet.id),
-            esc(&topic.id),
+            "<tr class=\"rc-row-data\" data-row=\"{}\"><td>{}</td><td>{}</td><td>{status}</td>",
+            esc(&key),
             esc(&facet.label),
             esc(&topic.label)
         );
@@ -83,7 +109,7 @@ fn main() {
                 statements(&group.claims)
             );
         }
-        out.push_str("</td></tr>");
+        let _ = write!(out, "</td><td>{modes}</td></tr>");
     }
     out.push_str("</tbody></table><h2>Sources</h2><ol>");
     for s in &d.sources {
