@@ -60,8 +60,7 @@ pub fn parse_json(text: &str) -> Result<Dataset, Vec<ValidationError>> {
         errors: Vec::new(),
         more: false,
     };
-    // The tree is consumed: its strings move into the dataset instead of being copied.
-    let dataset = reader.dataset(value);
+    let dataset = reader.dataset(&value);
     if reader.more {
         reader.errors.push(ValidationError {
             path: String::new(),
@@ -125,13 +124,12 @@ impl fmt::Display for Path<'_> {
     }
 }
 
-/// An object's members looked up by the keys its type allows (in the order given); each is
-/// taken out once.
-struct Members(Vec<Option<Value>>);
+/// An object's members looked up by the keys its type allows (in the order given).
+struct Members<'v>(Vec<Option<&'v Value>>);
 
-impl Members {
-    fn get(&mut self, i: usize) -> Option<Value> {
-        self.0[i].take()
+impl<'v> Members<'v> {
+    fn get(&self, i: usize) -> Option<&'v Value> {
+        self.0[i]
     }
 }
 
@@ -161,15 +159,15 @@ impl Reader {
     }
 
     /// The members of the object at `path`, refusing keys not in `keys` and repeated keys.
-    fn object(&mut self, path: &Path, value: Value, keys: &[&str]) -> Option<Members> {
+    fn object<'v>(&mut self, path: &Path, value: &'v Value, keys: &[&str]) -> Option<Members<'v>> {
         let Value::Object(members) = value else {
-            self.wrong(path, "an object", &value);
+            self.wrong(path, "an object", value);
             return None;
         };
-        let mut found: Vec<Option<Value>> = keys.iter().map(|_| None).collect();
+        let mut found = vec![None; keys.len()];
         for (key, v) in members {
-            let here = Path::Key(path, &key);
-            match keys.iter().position(|k| *k == key) {
+            let here = Path::Key(path, key);
+            match keys.iter().position(|k| k == key) {
                 Some(i) if found[i].is_some() => self.fail(&here, "duplicate field".into()),
                 Some(i) => found[i] = Some(v),
                 None => self.fail(
@@ -182,38 +180,37 @@ impl Reader {
     }
 
     /// A required member; its absence is an error at the object's path.
-    fn required(&mut self, path: &Path, value: Option<Value>, key: &str) -> Option<Value> {
+    fn required<'v>(
+        &mut self,
+        path: &Path,
+        value: Option<&'v Value>,
+        key: &str,
+    ) -> Option<&'v Value> {
         if value.is_none() {
             self.fail(path, format!("missing field `{key}`"));
         }
         value
     }
 
-    fn string(&mut self, path: &Path, m: &mut Members, i: usize, key: &str) -> String {
+    fn string(&mut self, path: &Path, m: &Members, i: usize, key: &str) -> String {
         match self.required(path, m.get(i), key) {
             Some(v) => self.string_value(&Path::Key(path, key), v),
             None => String::new(),
         }
     }
 
-    fn string_value(&mut self, path: &Path, value: Value) -> String {
+    fn string_value(&mut self, path: &Path, value: &Value) -> String {
         match value {
-            Value::String(s) => s,
+            Value::String(s) => s.clone(),
             other => {
-                self.wrong(path, "a string", &other);
+                self.wrong(path, "a string", other);
                 String::new()
             }
         }
     }
 
     /// An optional string: absent and `null` are both `None`.
-    fn optional_string(
-        &mut self,
-        path: &Path,
-        m: &mut Members,
-        i: usize,
-        key: &str,
-    ) -> Option<String> {
+    fn optional_string(&mut self, path: &Path, m: &Members, i: usize, key: &str) -> Option<String> {
         match m.get(i)? {
             Value::Null => None,
             v => Some(self.string_value(&Path::Key(path, key), v)),
@@ -224,9 +221,9 @@ impl Reader {
     fn list<T>(
         &mut self,
         path: &Path,
-        m: &mut Members,
+        m: &Members,
         (i, key, required): (usize, &str, bool),
-        mut item: impl FnMut(&mut Self, &Path, Value) -> Option<T>,
+        mut item: impl FnMut(&mut Self, &Path, &Value) -> Option<T>,
     ) -> Vec<T> {
         let value = if required {
             self.required(path, m.get(i), key)
@@ -237,40 +234,35 @@ impl Reader {
         match value {
             None => Vec::new(),
             Some(Value::Array(items)) => items
-                .into_iter()
+                .iter()
                 .enumerate()
                 .filter_map(|(n, v)| item(self, &Path::Index(&here, n), v))
                 .collect(),
             Some(other) => {
-                self.wrong(&here, "an array", &other);
+                self.wrong(&here, "an array", other);
                 Vec::new()
             }
         }
     }
 
-    fn strings(&mut self, path: &Path, m: &mut Members, at: (usize, &str, bool)) -> Vec<String> {
+    fn strings(&mut self, path: &Path, m: &Members, at: (usize, &str, bool)) -> Vec<String> {
         self.list(path, m, at, |r, p, v| Some(r.string_value(p, v)))
     }
 
-    fn citations(
-        &mut self,
-        path: &Path,
-        m: &mut Members,
-        at: (usize, &str, bool),
-    ) -> Vec<Citation> {
+    fn citations(&mut self, path: &Path, m: &Members, at: (usize, &str, bool)) -> Vec<Citation> {
         self.list(path, m, at, |r, p, v| {
-            let mut m = r.object(p, v, &["source", "at"])?;
+            let m = r.object(p, v, &["source", "at"])?;
             Some(Citation {
-                source: r.string(p, &mut m, 0, "source"),
-                at: r.optional_string(p, &mut m, 1, "at"),
+                source: r.string(p, &m, 0, "source"),
+                at: r.optional_string(p, &m, 1, "at"),
             })
         })
     }
 
-    fn dataset(&mut self, value: Value) -> Option<Dataset> {
+    fn dataset(&mut self, value: &Value) -> Option<Dataset> {
         let root = Path::Root;
         if !matches!(value, Value::Object(_)) {
-            self.wrong(&root, "an object (the dataset)", &value);
+            self.wrong(&root, "an object (the dataset)", value);
             return None;
         }
         let keys = [
@@ -285,36 +277,40 @@ impl Reader {
             "key_lines",
             "title",
         ];
-        let mut m = self.object(&root, value, &keys)?;
+        let m = self.object(&root, value, &keys)?;
         let format = match self.required(&root, m.get(0), "format") {
             None => 0,
             Some(Value::Number(n)) => n.parse::<u32>().unwrap_or_else(|_| {
                 let message = "a whole number from 0 to 4294967295";
-                self.wrong(&Path::Key(&root, "format"), message, &Value::Number(n));
+                self.wrong(
+                    &Path::Key(&root, "format"),
+                    message,
+                    &Value::Number(n.clone()),
+                );
                 0
             }),
             Some(other) => {
-                self.wrong(&Path::Key(&root, "format"), "a number", &other);
+                self.wrong(&Path::Key(&root, "format"), "a number", other);
                 0
             }
         };
         Some(Dataset {
             format,
-            version: self.string(&root, &mut m, 1, "version"),
-            last_reviewed: self.string(&root, &mut m, 2, "last_reviewed"),
-            sources: self.list(&root, &mut m, (3, "sources", true), Self::source),
-            facets: self.list(&root, &mut m, (4, "facets", true), Self::facet),
-            roles: self.list(&root, &mut m, (5, "roles", true), Self::role),
-            claims: self.list(&root, &mut m, (6, "claims", true), Self::claim),
-            conflicts: self.list(&root, &mut m, (7, "conflicts", false), Self::conflict),
-            key_lines: self.list(&root, &mut m, (8, "key_lines", false), Self::key_line),
-            title: self.optional_string(&root, &mut m, 9, "title"),
+            version: self.string(&root, &m, 1, "version"),
+            last_reviewed: self.string(&root, &m, 2, "last_reviewed"),
+            sources: self.list(&root, &m, (3, "sources", true), Self::source),
+            facets: self.list(&root, &m, (4, "facets", true), Self::facet),
+            roles: self.list(&root, &m, (5, "roles", true), Self::role),
+            claims: self.list(&root, &m, (6, "claims", true), Self::claim),
+            conflicts: self.list(&root, &m, (7, "conflicts", false), Self::conflict),
+            key_lines: self.list(&root, &m, (8, "key_lines", false), Self::key_line),
+            title: self.optional_string(&root, &m, 9, "title"),
         })
     }
 
-    fn source(&mut self, p: &Path, v: Value) -> Option<Source> {
+    fn source(&mut self, p: &Path, v: &Value) -> Option<Source> {
         let keys = ["id", "kind", "title", "author", "publisher", "note"];
-        let mut m = self.object(p, v, &keys)?;
+        let m = self.object(p, v, &keys)?;
         let kind = match self.required(p, m.get(1), "kind") {
             Some(Value::String(s)) if s == "article" => SourceKind::Article,
             Some(Value::String(s)) if s == "issuing-body" => SourceKind::IssuingBody,
@@ -322,48 +318,48 @@ impl Reader {
                 self.wrong(
                     &Path::Key(p, "kind"),
                     "\"article\" or \"issuing-body\"",
-                    &other,
+                    other,
                 );
                 SourceKind::Article
             }
             None => SourceKind::Article,
         };
         Some(Source {
-            id: self.string(p, &mut m, 0, "id"),
+            id: self.string(p, &m, 0, "id"),
             kind,
-            title: self.string(p, &mut m, 2, "title"),
-            author: self.optional_string(p, &mut m, 3, "author"),
-            publisher: self.optional_string(p, &mut m, 4, "publisher"),
-            note: self.optional_string(p, &mut m, 5, "note"),
+            title: self.string(p, &m, 2, "title"),
+            author: self.optional_string(p, &m, 3, "author"),
+            publisher: self.optional_string(p, &m, 4, "publisher"),
+            note: self.optional_string(p, &m, 5, "note"),
         })
     }
 
-    fn facet(&mut self, p: &Path, v: Value) -> Option<Facet> {
-        let mut m = self.object(p, v, &["id", "label", "filter", "description", "topics"])?;
+    fn facet(&mut self, p: &Path, v: &Value) -> Option<Facet> {
+        let m = self.object(p, v, &["id", "label", "filter", "description", "topics"])?;
         let filter = match m.get(2) {
             None => false,
-            Some(Value::Bool(b)) => b,
+            Some(Value::Bool(b)) => *b,
             Some(other) => {
-                self.wrong(&Path::Key(p, "filter"), "true or false", &other);
+                self.wrong(&Path::Key(p, "filter"), "true or false", other);
                 false
             }
         };
         Some(Facet {
-            id: self.string(p, &mut m, 0, "id"),
-            label: self.string(p, &mut m, 1, "label"),
+            id: self.string(p, &m, 0, "id"),
+            label: self.string(p, &m, 1, "label"),
             filter,
-            description: self.optional_string(p, &mut m, 3, "description"),
-            topics: self.list(p, &mut m, (4, "topics", true), |r, p, v| {
-                let mut m = r.object(p, v, &["id", "label"])?;
+            description: self.optional_string(p, &m, 3, "description"),
+            topics: self.list(p, &m, (4, "topics", true), |r, p, v| {
+                let m = r.object(p, v, &["id", "label"])?;
                 Some(Topic {
-                    id: r.string(p, &mut m, 0, "id"),
-                    label: r.string(p, &mut m, 1, "label"),
+                    id: r.string(p, &m, 0, "id"),
+                    label: r.string(p, &m, 1, "label"),
                 })
             }),
         })
     }
 
-    fn role(&mut self, p: &Path, v: Value) -> Option<Role> {
+    fn role(&mut self, p: &Path, v: &Value) -> Option<Role> {
         let keys = [
             "id",
             "abbr",
@@ -372,42 +368,42 @@ impl Reader {
             "summary_sources",
             "caveats",
         ];
-        let mut m = self.object(p, v, &keys)?;
+        let m = self.object(p, v, &keys)?;
         Some(Role {
-            id: self.string(p, &mut m, 0, "id"),
-            abbr: self.string(p, &mut m, 1, "abbr"),
-            name: self.string(p, &mut m, 2, "name"),
-            summary: self.string(p, &mut m, 3, "summary"),
-            summary_sources: self.citations(p, &mut m, (4, "summary_sources", false)),
-            caveats: self.list(p, &mut m, (5, "caveats", false), |r, p, v| {
-                let mut m = r.object(p, v, &["id", "text", "sources"])?;
+            id: self.string(p, &m, 0, "id"),
+            abbr: self.string(p, &m, 1, "abbr"),
+            name: self.string(p, &m, 2, "name"),
+            summary: self.string(p, &m, 3, "summary"),
+            summary_sources: self.citations(p, &m, (4, "summary_sources", false)),
+            caveats: self.list(p, &m, (5, "caveats", false), |r, p, v| {
+                let m = r.object(p, v, &["id", "text", "sources"])?;
                 Some(Caveat {
-                    id: r.string(p, &mut m, 0, "id"),
-                    text: r.string(p, &mut m, 1, "text"),
-                    sources: r.citations(p, &mut m, (2, "sources", true)),
+                    id: r.string(p, &m, 0, "id"),
+                    text: r.string(p, &m, 1, "text"),
+                    sources: r.citations(p, &m, (2, "sources", true)),
                 })
             }),
         })
     }
 
-    fn claim(&mut self, p: &Path, v: Value) -> Option<Claim> {
+    fn claim(&mut self, p: &Path, v: &Value) -> Option<Claim> {
         let keys = ["id", "roles", "facet", "topic", "text", "sources", "tags"];
-        let mut m = self.object(p, v, &keys)?;
+        let m = self.object(p, v, &keys)?;
         let mut tags = BTreeMap::new();
         match m.get(6) {
             None => {}
             Some(Value::Object(members)) => {
                 let here = Path::Key(p, "tags");
                 for (key, value) in members {
-                    let at = Path::Key(&here, &key);
+                    let at = Path::Key(&here, key);
                     let values = match value {
                         Value::Array(items) => items
-                            .into_iter()
+                            .iter()
                             .enumerate()
                             .map(|(n, v)| self.string_value(&Path::Index(&at, n), v))
                             .collect(),
                         other => {
-                            self.wrong(&at, "an array of strings", &other);
+                            self.wrong(&at, "an array of strings", other);
                             Vec::new()
                         }
                     };
@@ -416,49 +412,49 @@ impl Reader {
                     }
                 }
             }
-            Some(other) => self.wrong(&Path::Key(p, "tags"), "an object", &other),
+            Some(other) => self.wrong(&Path::Key(p, "tags"), "an object", other),
         }
         Some(Claim {
-            id: self.string(p, &mut m, 0, "id"),
-            roles: self.strings(p, &mut m, (1, "roles", true)),
-            facet: self.string(p, &mut m, 2, "facet"),
-            topic: self.string(p, &mut m, 3, "topic"),
-            text: self.string(p, &mut m, 4, "text"),
-            sources: self.citations(p, &mut m, (5, "sources", true)),
+            id: self.string(p, &m, 0, "id"),
+            roles: self.strings(p, &m, (1, "roles", true)),
+            facet: self.string(p, &m, 2, "facet"),
+            topic: self.string(p, &m, 3, "topic"),
+            text: self.string(p, &m, 4, "text"),
+            sources: self.citations(p, &m, (5, "sources", true)),
             tags,
         })
     }
 
-    fn conflict(&mut self, p: &Path, v: Value) -> Option<Conflict> {
+    fn conflict(&mut self, p: &Path, v: &Value) -> Option<Conflict> {
         let keys = ["id", "title", "facet", "topic", "roles", "sides"];
-        let mut m = self.object(p, v, &keys)?;
+        let m = self.object(p, v, &keys)?;
         Some(Conflict {
-            id: self.string(p, &mut m, 0, "id"),
-            title: self.string(p, &mut m, 1, "title"),
-            facet: self.string(p, &mut m, 2, "facet"),
-            topic: self.string(p, &mut m, 3, "topic"),
-            roles: self.strings(p, &mut m, (4, "roles", false)),
-            sides: self.list(p, &mut m, (5, "sides", true), |r, p, v| {
-                let mut m = r.object(p, v, &["text", "sources", "claims"])?;
+            id: self.string(p, &m, 0, "id"),
+            title: self.string(p, &m, 1, "title"),
+            facet: self.string(p, &m, 2, "facet"),
+            topic: self.string(p, &m, 3, "topic"),
+            roles: self.strings(p, &m, (4, "roles", false)),
+            sides: self.list(p, &m, (5, "sides", true), |r, p, v| {
+                let m = r.object(p, v, &["text", "sources", "claims"])?;
                 Some(ConflictSide {
-                    text: r.string(p, &mut m, 0, "text"),
-                    sources: r.citations(p, &mut m, (1, "sources", true)),
-                    claims: r.strings(p, &mut m, (2, "claims", false)),
+                    text: r.string(p, &m, 0, "text"),
+                    sources: r.citations(p, &m, (1, "sources", true)),
+                    claims: r.strings(p, &m, (2, "claims", false)),
                 })
             }),
         })
     }
 
-    fn key_line(&mut self, p: &Path, v: Value) -> Option<KeyLine> {
+    fn key_line(&mut self, p: &Path, v: &Value) -> Option<KeyLine> {
         let keys = ["id", "facet", "roles", "text", "sources", "conflicts"];
-        let mut m = self.object(p, v, &keys)?;
+        let m = self.object(p, v, &keys)?;
         Some(KeyLine {
-            id: self.string(p, &mut m, 0, "id"),
-            facet: self.string(p, &mut m, 1, "facet"),
-            roles: self.strings(p, &mut m, (2, "roles", true)),
-            text: self.string(p, &mut m, 3, "text"),
-            sources: self.citations(p, &mut m, (4, "sources", true)),
-            conflicts: self.strings(p, &mut m, (5, "conflicts", false)),
+            id: self.string(p, &m, 0, "id"),
+            facet: self.string(p, &m, 1, "facet"),
+            roles: self.strings(p, &m, (2, "roles", true)),
+            text: self.string(p, &m, 3, "text"),
+            sources: self.citations(p, &m, (4, "sources", true)),
+            conflicts: self.strings(p, &m, (5, "conflicts", false)),
         })
     }
 }
