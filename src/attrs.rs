@@ -6,10 +6,10 @@
 //! The element layer reads the attributes and reports the warnings.
 
 use crate::compare::{facet_indices, role_columns};
+use crate::export::json_string;
 use crate::json::{self, Value};
 use crate::model::Dataset;
-use crate::state::{Detail, Filters, Mode};
-use serde::{Deserialize, Serialize};
+use crate::state::{Action, Detail, Filters, Mode};
 
 /// Filters read from attributes, and one warning per attribute that had unknown values.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -116,19 +116,19 @@ pub fn heading_level(value: Option<&str>) -> (u8, Option<String>) {
 /// The widget's heading level when the page does not set one.
 pub const DEFAULT_HEADING_LEVEL: u8 = 2;
 
-/// `current` with only the filter the attribute `name` sets taken from `from_attributes`: a
-/// page that changes one attribute changes that filter and keeps the reader's others.
-pub fn merge_attribute(current: &Filters, from_attributes: &Filters, name: &str) -> Filters {
-    let mut next = current.clone();
-    match name {
-        "roles" => next.roles = from_attributes.roles.clone(),
-        "facets" => next.facets = from_attributes.facets.clone(),
-        "mode" => next.mode = from_attributes.mode,
-        "search" => next.search = from_attributes.search.clone(),
-        "detail" => next.detail = from_attributes.detail,
-        _ => {}
-    }
-    next
+/// The action a change of the filter attribute `name` stands for: that filter, as
+/// `from_attributes` (every attribute read again) now has it, so the reader's others stay.
+/// `None` for an attribute that is not a filter.
+pub fn attribute_action(name: &str, from_attributes: &Filters) -> Option<Action> {
+    let f = from_attributes;
+    Some(match name {
+        "roles" => Action::SetRoles(f.roles.clone()),
+        "facets" => Action::SetFacets(f.facets.clone()),
+        "mode" => Action::SetMode(f.mode),
+        "search" => Action::SetSearch(f.search.clone()),
+        "detail" => Action::SetDetail(f.detail),
+        _ => return None,
+    })
 }
 
 fn quoted(values: &[&str]) -> String {
@@ -141,8 +141,7 @@ fn quoted(values: &[&str]) -> String {
 
 /// The `state` property as JavaScript sees it (camelCase keys): the one spelling of the filters
 /// wherever they leave the crate (the `state` getter, the change event's detail, the URL hash).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct StateObject {
     /// Compared role ids, in dataset order (on the way in, empty means the default roles).
     pub roles: Vec<String>,
@@ -196,8 +195,36 @@ impl StateObject {
         out
     }
 
-    /// Reads the object from JSON text (the loader serialises the `state` property). Like the
-    /// serde derive it mirrors: every key is optional, unknown keys are ignored, and `null` is
+    /// The object as one line of JSON text, keys in the documented order, unset narrowing
+    /// filters as `null`; `counts` are appended as number members (the change event's
+    /// `visibleRows` and `visibleStatements`). The loader and the event parse this text, so
+    /// the spelling is written in this one place.
+    pub fn to_json(&self, counts: &[(&str, usize)]) -> String {
+        let list = |items: &[String]| {
+            let quoted: Vec<String> = items.iter().map(|s| json_string(s)).collect();
+            format!("[{}]", quoted.join(","))
+        };
+        let maybe = |v: &Option<String>| v.as_deref().map_or("null".to_owned(), json_string);
+        let mut out = format!(
+            "{{\"roles\":{},\"facets\":{},\"mode\":{},\"search\":{},\"dutyTopic\":{},\"issuer\":{},\"suits\":{},\"target\":{},\"detail\":{}",
+            list(&self.roles),
+            list(&self.facets),
+            json_string(&self.mode),
+            json_string(&self.search),
+            maybe(&self.duty_topic),
+            maybe(&self.issuer),
+            maybe(&self.suits),
+            maybe(&self.target),
+            json_string(&self.detail),
+        );
+        for (key, n) in counts {
+            out.push_str(&format!(",{}:{n}", json_string(key)));
+        }
+        out.push('}');
+        out
+    }
+
+    /// Reads the object from JSON text (the loader serialises the `state` property): every key is optional, unknown keys are ignored, and `null` is
     /// allowed only for the four narrowing filters; a value of the wrong type is an error that
     /// names its key.
     pub fn from_json(text: &str) -> Result<StateObject, String> {
@@ -377,7 +404,9 @@ mod tests {
             ..Filters::default()
         };
         let attrs = parse(&[("roles", "cio ciso"), ("mode", "shared")]).filters;
-        let next = merge_attribute(&reader, &attrs, "roles");
+        let next = reader
+            .apply(attribute_action("roles", &attrs).unwrap())
+            .unwrap();
         assert_eq!(next.roles, ["cio", "ciso"]);
         assert_eq!(next.search, "budget");
         assert_eq!(next.mode, Mode::Differences);
@@ -401,6 +430,29 @@ mod tests {
         assert_eq!(object.facets.len(), bundled().facets.len());
         assert_eq!(object.detail, "summary");
         assert_eq!(object.to_filters(&bundled()).filters, Filters::default());
+    }
+
+    #[test]
+    fn state_json_is_read_back_as_written() {
+        let f = Filters {
+            roles: vec!["cio".into(), "cso".into()],
+            search: "say \"risk\"\n\u{2028}".into(),
+            issuer: Some("ISC2".into()),
+            detail: crate::state::Detail::Full,
+            ..Filters::default()
+        };
+        let object = StateObject::shown(&f, &bundled());
+        let text = object.to_json(&[("visibleRows", 7)]);
+        assert!(
+            text.starts_with("{\"roles\":[\"cio\",\"cso\"],\"facets\":[\"focus\""),
+            "{text}"
+        );
+        assert!(
+            text.contains("\"dutyTopic\":null,\"issuer\":\"ISC2\""),
+            "{text}"
+        );
+        assert!(text.ends_with(",\"visibleRows\":7}"), "{text}");
+        assert_eq!(StateObject::from_json(&text), Ok(object));
     }
 
     #[test]

@@ -117,9 +117,10 @@ impl Comparison {
 
 /// The filters that decide what a row holds: the roles, the mode (which statements show) and
 /// the claim-level filters (certification issuer and "for role", reporting target). The others
-/// (search, facets, duty topic) only decide whether a row is shown, so the rows of
-/// `compare(d, f)` are exactly the rows of `compare(d, &layout_filters(f))` that pass them, with
-/// the same cells. The table keeps the layout's rows in the document and hides the rest.
+/// (search, facets, duty topic, and which sections a narrowing select leaves on show) only
+/// decide whether a row is shown, so the rows of `compare(d, f)` are exactly the rows of
+/// [`layout`]`(d, f)` that pass them, with the same cells. The table keeps the layout's rows in
+/// the document and hides the rest.
 pub fn layout_filters(f: &Filters) -> Filters {
     Filters {
         roles: f.roles.clone(),
@@ -129,6 +130,12 @@ pub fn layout_filters(f: &Filters) -> Filters {
         mode: f.mode,
         ..Filters::default()
     }
+}
+
+/// Every row `f`'s roles, mode and claim-level filters give, in every section (see
+/// [`layout_filters`]): the rows the table keeps in the document.
+pub fn layout(dataset: &Dataset, f: &Filters) -> Comparison {
+    compare_in(dataset, &layout_filters(f), &facet_indices(dataset, &[]))
 }
 
 /// With more roles than this, the default comparison is the first [`DEFAULT_COLUMNS`] roles
@@ -155,6 +162,22 @@ pub fn facet_indices(dataset: &Dataset, wanted: &[String]) -> Vec<usize> {
     selected(dataset.facets.iter().map(|f| f.id.as_str()), wanted)
 }
 
+/// Indices into `dataset.facets` of the sections `filters` show: the ones the reader picked and,
+/// while a narrowing select is set (a duty, an issuer or role for certifications, a reporting
+/// target), only the sections it narrows: the narrowed question is answered there, and the
+/// other sections would bury the answer (they come back when the select is cleared).
+pub fn shown_facets(dataset: &Dataset, filters: &Filters) -> Vec<usize> {
+    let picked = facet_indices(dataset, &filters.facets);
+    let narrowed = filters.narrowed_facets();
+    if narrowed.is_empty() {
+        return picked;
+    }
+    picked
+        .into_iter()
+        .filter(|&fi| narrowed.contains(&dataset.facets[fi].id.as_str()))
+        .collect()
+}
+
 /// Computes the rows for `filters` over `dataset`.
 ///
 /// Unknown ids in the filters are ignored; if none of the requested roles (or facets) exist,
@@ -165,8 +188,12 @@ pub fn facet_indices(dataset: &Dataset, wanted: &[String]) -> Vec<usize> {
 /// every compared role shares; `Mode::Shared` shows only statements two or more compared roles
 /// share; a row left with no statement is not shown.
 pub fn compare(dataset: &Dataset, filters: &Filters) -> Comparison {
+    compare_in(dataset, filters, &shown_facets(dataset, filters))
+}
+
+/// [`compare`] over the sections `facets` (indices into `dataset.facets`).
+fn compare_in(dataset: &Dataset, filters: &Filters, facets: &[usize]) -> Comparison {
     let columns = role_columns(dataset, &filters.roles);
-    let facets = facet_indices(dataset, &filters.facets);
     let role_ids: Vec<&str> = columns
         .iter()
         .map(|&ri| dataset.roles[ri].id.as_str())

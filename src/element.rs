@@ -9,27 +9,26 @@
 //! This module fires the element's events, and saves and copies exports. Everything else is plain Rust that knows
 //! nothing of this module.
 
-use crate::attrs::{filters_from_attributes, heading_level, merge_attribute, StateObject};
+use crate::attrs::{attribute_action, filters_from_attributes, heading_level, StateObject};
+use crate::compare::{compare, Comparison};
 use crate::data::{parse_json, BUNDLED_JSON};
 use crate::model::Dataset;
-use crate::state::Filters;
+use crate::state::{Action, Filters};
 use crate::validate::validate;
-use crate::view::{Change, Download, RoleCompare, RoleCompareProps};
-use std::cell::RefCell;
-use std::collections::HashSet;
-use std::rc::Rc;
+use crate::view::{Download, RoleCompareView, RoleCompareViewProps, Shared};
+use std::cell::{Cell, RefCell};
+use std::collections::{HashSet, VecDeque};
+use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
-use yew::{AttrValue, Callback};
+use web_sys::HtmlElement;
+use yew::{AppHandle, AttrValue, Callback};
 
 thread_local! {
     /// The bundled dataset, parsed once for every element on the page.
     static BUNDLED: RefCell<Option<Rc<Dataset>>> = const { RefCell::new(None) };
     /// The loader's function to call when the widget panics (see [`on_panic`]).
     static PANIC_HANDLER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
-    /// Test-only: panic on the next reported change (see `Widget::panic_on_next_change`).
-    static PANIC_ARMED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Registers the loader's panic handler and installs the panic hook.
@@ -52,43 +51,178 @@ pub fn on_panic(handler: js_sys::Function) {
     }));
 }
 
-/// A mounted widget. The loader keeps it on the element and calls `unmount` on disconnect.
+/// A mounted widget, kept by the loader on its element.
 #[wasm_bindgen]
 pub struct Widget {
-    app: Option<yew::AppHandle<RoleCompare>>,
+    owner: Rc<Owner>,
+}
+
+/// The one owner of a widget's filters. Every input — a reader's action (from the view), a
+/// filter attribute, the `state` property, the URL hash (which the loader passes as `state`) —
+/// becomes an [`Action`] applied by the pure `Filters::apply` in [`Owner::dispatch`]; after the
+/// page shows the result, one `role-compare-change` event leaves, its detail the `state` object
+/// plus the visible counts.
+struct Owner {
+    inner: RefCell<Inner>,
+    /// The running yew app; apart from `inner` so that no borrow is held while yew works.
+    app: RefCell<Option<AppHandle<RoleCompareView>>>,
+    /// Actions that arrived while another was being applied (a page's change listener that
+    /// sets an attribute, say): applied in order, after it.
+    queue: RefCell<VecDeque<Action>>,
+    busy: Cell<bool>,
+}
+
+struct Inner {
     host: HtmlElement,
-    props: RoleCompareProps,
-    /// The reader's filters as last reported by the app (for the `state` property).
-    current: Rc<RefCell<Filters>>,
-    /// The dataset shown now (the change events spell the filters against it).
-    shown: Rc<RefCell<Rc<Dataset>>>,
+    /// What the view shows: the dataset, the filters (the only copy), their comparison, and
+    /// the page's configured filters (what "Reset filters" returns to).
+    props: RoleCompareViewProps,
+    /// The filters changed and the page has not been told yet: the change event leaves after
+    /// the render that shows them.
+    due: bool,
     /// Messages already written to the console, so each is written once.
     warned: HashSet<String>,
 }
 
-#[wasm_bindgen]
-impl Widget {
-    /// Applies a changed filter attribute (`roles`, `facets`, `mode`, `search`, `detail`): that
-    /// filter only, keeping the reader's others. Without a name, re-reads every filter attribute
-    /// (a new dataset: the ids must be checked again).
-    #[wasm_bindgen(js_name = attributesChanged)]
-    pub fn attributes_changed(&mut self, name: Option<String>) {
-        let host = self.host.clone();
-        if name.as_deref() == Some("heading-level") {
-            self.read_heading_level();
-            self.render();
+impl Owner {
+    /// Applies `action` (and any that arrive meanwhile); re-renders when the filters changed.
+    fn dispatch(&self, action: Action) {
+        self.queue.borrow_mut().push_back(action);
+        if self.busy.replace(true) {
             return;
         }
-        let parsed = filters_from_attributes(&self.props.dataset, |name| host.get_attribute(name));
-        for w in parsed.warnings {
+        loop {
+            let Some(action) = self.queue.borrow_mut().pop_front() else {
+                break;
+            };
+            let changed = {
+                let mut inner = self.inner.borrow_mut();
+                let action = action.with_defaults(&inner.props.defaults);
+                match inner.props.filters.apply(action) {
+                    Some(next) => {
+                        inner.props.comparison = shown(&inner.props.dataset, &next);
+                        inner.props.filters = next;
+                        inner.due = true;
+                        true
+                    }
+                    None => false,
+                }
+            };
+            if changed {
+                self.render();
+            }
+        }
+        self.busy.set(false);
+    }
+
+    /// Hands the current props to yew (which renders in a microtask).
+    fn render(&self) {
+        let props = self.inner.borrow().props.clone();
+        if let Some(app) = self.app.borrow_mut().as_mut() {
+            app.update(props);
+        }
+    }
+
+    /// After a render: fires the change event if the filters changed since the last one.
+    fn rendered(&self) {
+        let (host, detail) = {
+            let mut inner = self.inner.borrow_mut();
+            if !std::mem::replace(&mut inner.due, false) {
+                return;
+            }
+            let p = &inner.props;
+            let text = StateObject::shown(&p.filters, &p.dataset).to_json(&[
+                ("visibleRows", p.comparison.shown),
+                ("visibleStatements", p.comparison.statements),
+            ]);
+            (
+                inner.host.clone(),
+                js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL),
+            )
+        };
+        fire(&host, "role-compare-change", &detail);
+    }
+
+    fn warn(&self, message: &str) {
+        if self.inner.borrow_mut().warned.insert(message.to_owned()) {
+            web_sys::console::warn_1(&JsValue::from_str(message));
+        }
+    }
+
+    /// Reads every filter attribute: the page's configuration (what "Reset" returns to).
+    fn read_attributes(&self) -> Filters {
+        let (host, dataset) = {
+            let inner = self.inner.borrow();
+            (inner.host.clone(), inner.props.dataset.rc())
+        };
+        let parsed = filters_from_attributes(&dataset, |name| host.get_attribute(name));
+        for w in &parsed.warnings {
+            self.warn(w);
+        }
+        self.inner.borrow_mut().props.defaults = parsed.filters.clone();
+        parsed.filters
+    }
+
+    /// Reads the `heading-level` attribute into the props (warning once about a bad value).
+    fn read_heading_level(&self) {
+        let host = self.inner.borrow().host.clone();
+        let (level, warning) = heading_level(host.get_attribute("heading-level").as_deref());
+        if let Some(w) = warning {
             self.warn(&w);
         }
-        let next = match name {
-            Some(name) => merge_attribute(&self.current.borrow(), &parsed.filters, &name),
-            None => parsed.filters.clone(),
+        self.inner.borrow_mut().props.heading_level = level;
+    }
+
+    /// Shows the problem in the widget, warns once, and fires `role-compare-error`.
+    fn report(&self, what: &str, origin: &str, problems: &[String]) {
+        let mut text = format!("{what}. The widget shows the previous content.");
+        const SHOWN: usize = 8;
+        for p in problems.iter().take(SHOWN) {
+            text.push_str("\n• ");
+            text.push_str(p);
+        }
+        if problems.len() > SHOWN {
+            text.push_str(&format!("\n… and {} more problems", problems.len() - SHOWN));
+        }
+        self.warn(&format!("<role-compare>: {text}"));
+        self.inner.borrow_mut().props.notice = Some(AttrValue::from(text));
+        self.render();
+        let detail = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&detail, &"what".into(), &JsValue::from_str(what));
+        let _ = js_sys::Reflect::set(&detail, &"where".into(), &JsValue::from_str(origin));
+        let list: js_sys::Array = problems.iter().map(|p| JsValue::from_str(p)).collect();
+        let _ = js_sys::Reflect::set(&detail, &"problems".into(), &list);
+        let host = self.inner.borrow().host.clone();
+        fire(&host, "role-compare-error", &detail);
+    }
+}
+
+/// What `filters` show of `dataset`.
+fn shown(dataset: &Dataset, filters: &Filters) -> Shared<Comparison> {
+    Rc::new(compare(dataset, filters)).into()
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// A changed filter attribute (`roles`, `facets`, `mode`, `search`, `detail`) changes that
+    /// filter only, keeping the reader's others; `heading-level` re-renders. Without a name,
+    /// every filter attribute is read again and replaces the filters (a new dataset: the ids
+    /// must be checked again).
+    #[wasm_bindgen(js_name = attributesChanged)]
+    pub fn attributes_changed(&mut self, name: Option<String>) {
+        if name.as_deref() == Some("heading-level") {
+            self.owner.read_heading_level();
+            self.owner.render();
+            return;
+        }
+        let configured = self.owner.read_attributes();
+        let action = match name {
+            Some(name) => attribute_action(&name, &configured),
+            None => Some(Action::Replace(configured)),
         };
-        self.props.defaults = parsed.filters;
-        self.apply(next);
+        if let Some(action) = action {
+            self.owner.dispatch(action);
+        }
     }
 
     /// Shows a host dataset, given as JSON text (from `src`, an inline JSON script, or the `data`
@@ -99,14 +233,19 @@ impl Widget {
     pub fn set_data(&mut self, text: &str, origin: &str, label: &str) -> bool {
         match dataset_from_text(text) {
             Ok(dataset) => {
-                self.props.dataset = Rc::new(dataset).into();
-                *self.shown.borrow_mut() = self.props.dataset.rc();
-                self.props.notice = None;
+                {
+                    let mut inner = self.owner.inner.borrow_mut();
+                    let p = &mut inner.props;
+                    p.dataset = Rc::new(dataset).into();
+                    p.comparison = shown(&p.dataset, &p.filters);
+                    p.notice = None;
+                }
+                self.owner.render();
                 self.attributes_changed(None);
                 true
             }
             Err(problems) => {
-                self.report(
+                self.owner.report(
                     &format!("the dataset from {label} is invalid"),
                     origin,
                     &problems,
@@ -129,12 +268,14 @@ impl Widget {
     /// Reports a failure the loader met (a network error, a response that is not JSON).
     #[wasm_bindgen(js_name = reportError)]
     pub fn report_error(&mut self, what: &str, origin: &str) {
-        self.report(what, origin, &[]);
+        self.owner.report(what, origin, &[]);
     }
 
-    /// The current filters as a plain object (the element's `state` property).
-    pub fn state(&self) -> JsValue {
-        state_value(&self.current.borrow(), &self.props.dataset)
+    /// The current filters as JSON text: the element's `state` property (the loader parses it).
+    #[wasm_bindgen(js_name = stateJson)]
+    pub fn state_json(&self) -> String {
+        let inner = self.owner.inner.borrow();
+        StateObject::shown(&inner.props.filters, &inner.props.dataset).to_json(&[])
     }
 
     /// Replaces the filters from the `state` object, given as JSON text (the loader serialises
@@ -143,99 +284,73 @@ impl Widget {
     pub fn set_state(&mut self, text: &str) {
         match StateObject::from_json(text) {
             Ok(object) => {
-                let parsed = object.to_filters(&self.props.dataset);
-                for w in parsed.warnings {
-                    self.warn(&w);
+                let parsed = object.to_filters(&self.owner.inner.borrow().props.dataset);
+                for w in &parsed.warnings {
+                    self.owner.warn(w);
                 }
-                self.apply(parsed.filters);
+                self.owner.dispatch(Action::Replace(parsed.filters));
             }
-            Err(e) => self.warn(&format!("<role-compare>: state was not set: {e}")),
+            Err(e) => self
+                .owner
+                .warn(&format!("<role-compare>: state was not set: {e}")),
         }
     }
 
-    /// Test-only trigger: the next change the reader makes panics inside the widget, the way a
-    /// bug would (from an event handler, not from this call). Used by the panic test.
+    /// Test hook (built only with the `test-hooks` feature, for the e2e pages): the next change
+    /// the reader makes panics inside the widget, the way a bug would (from an event handler,
+    /// not from this call).
+    #[cfg(feature = "test-hooks")]
     #[wasm_bindgen(js_name = panicOnNextChangeForTest)]
     pub fn panic_on_next_change(&self) {
-        PANIC_ARMED.with(|armed| armed.set(true));
+        hooks::PANIC_ARMED.with(|armed| armed.set(true));
     }
 
     /// Closes any open popover (the loader calls this on a click or tap outside the element).
     pub fn dismiss(&mut self) {
-        self.props.dismiss += 1;
-        self.render();
+        self.owner.inner.borrow_mut().props.dismiss += 1;
+        self.owner.render();
     }
 
     /// Stops the yew app and empties the shadow root; safe to call twice.
     pub fn unmount(&mut self) {
-        if let Some(app) = self.app.take() {
+        if let Some(app) = self.owner.app.borrow_mut().take() {
             app.destroy();
         }
     }
 }
 
-impl Widget {
-    /// Reads the `heading-level` attribute into the props (warning once about a bad value).
-    fn read_heading_level(&mut self) {
-        let (level, warning) = heading_level(self.host.get_attribute("heading-level").as_deref());
-        if let Some(w) = warning {
-            self.warn(&w);
-        }
-        self.props.heading_level = level;
-    }
-
-    /// Makes `filters` the widget's filters (the app adopts them on its next render).
-    fn apply(&mut self, filters: Filters) {
-        *self.current.borrow_mut() = filters.clone();
-        self.props.filters = filters;
-        self.props.revision += 1;
-        self.render();
-    }
-
-    fn render(&mut self) {
-        if let Some(app) = self.app.as_mut() {
-            app.update(self.props.clone());
-        }
-    }
-
-    fn warn(&mut self, message: &str) {
-        if self.warned.insert(message.to_owned()) {
-            web_sys::console::warn_1(&JsValue::from_str(message));
-        }
-    }
-
-    /// Shows the problem in the widget, warns once, and fires `role-compare-error`.
-    fn report(&mut self, what: &str, origin: &str, problems: &[String]) {
-        let mut text = format!("{what}. The widget shows the previous content.");
-        const SHOWN: usize = 8;
-        for p in problems.iter().take(SHOWN) {
-            text.push_str("\n• ");
-            text.push_str(p);
-        }
-        if problems.len() > SHOWN {
-            text.push_str(&format!("\n… and {} more problems", problems.len() - SHOWN));
-        }
-        self.warn(&format!("<role-compare>: {text}"));
-        self.props.notice = Some(AttrValue::from(text));
-        self.render();
-        let detail = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&detail, &"what".into(), &JsValue::from_str(what));
-        let _ = js_sys::Reflect::set(&detail, &"where".into(), &JsValue::from_str(origin));
-        let list: js_sys::Array = problems.iter().map(|p| JsValue::from_str(p)).collect();
-        let _ = js_sys::Reflect::set(&detail, &"problems".into(), &list);
-        fire(&self.host, "role-compare-error", &detail);
+#[cfg(feature = "test-hooks")]
+mod hooks {
+    thread_local! {
+        /// Panic on the next reader action (see `Widget::panic_on_next_change`).
+        pub static PANIC_ARMED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
 }
 
-/// Mounts the widget into `host`'s open shadow root (attached if the loader has not already).
+/// The reader's actions from the view, into the owner (held weakly: the app must not keep
+/// its own owner alive).
+fn reader_actions(owner: Weak<Owner>) -> Callback<Action> {
+    Callback::from(move |action: Action| {
+        #[cfg(feature = "test-hooks")]
+        assert!(
+            !hooks::PANIC_ARMED.with(|armed| armed.replace(false)),
+            "panic requested by the test trigger"
+        );
+        if let Some(owner) = owner.upgrade() {
+            owner.dispatch(action);
+        }
+    })
+}
+
+/// Mounts the widget into `host`'s open shadow root, which the loader attached (with the
+/// stylesheet adopted) before the wasm arrived.
 ///
 /// Errors are returned as JS values for the loader to report; nothing panics on bad input.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
-    let shadow = match host.shadow_root() {
-        Some(root) => root,
-        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
-    };
+    let shadow = host
+        .shadow_root()
+        .ok_or_else(|| JsValue::from_str("role-compare: the element has no open shadow root"))?;
     let document = host
         .owner_document()
         .ok_or_else(|| JsValue::from_str("role-compare: element has no document"))?;
@@ -245,47 +360,65 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
     let children = js_sys::Array::of1(&root);
     shadow.replace_children_with_node(&children);
 
-    let current = Rc::new(RefCell::new(Filters::default()));
     let dataset = bundled_dataset()?;
-    let shown = Rc::new(RefCell::new(Rc::clone(&dataset)));
-    let mut props = RoleCompareProps::new(dataset);
-    props.id_prefix = next_prefix().into();
-    props.on_change = Some(change_events(
-        host.clone(),
-        Rc::clone(&current),
-        Rc::clone(&shown),
-    ));
-    props.on_download = Some(Callback::from(move |file: Download| {
-        if let Err(e) = save(&document, &file) {
-            web_sys::console::warn_2(&JsValue::from_str("<role-compare>: download failed"), &e);
+    let owner = Rc::new_cyclic(|weak: &Weak<Owner>| {
+        let rendered = weak.clone();
+        let comparison = shown(&dataset, &Filters::default());
+        let mut props = RoleCompareViewProps {
+            dataset: dataset.into(),
+            filters: Filters::default(),
+            comparison,
+            on_action: reader_actions(weak.clone()),
+            on_rendered: Some(Callback::from(move |()| {
+                if let Some(owner) = rendered.upgrade() {
+                    owner.rendered();
+                }
+            })),
+            notice: None,
+            prerender: false,
+            id_prefix: next_prefix().into(),
+            heading_level: crate::attrs::DEFAULT_HEADING_LEVEL,
+            defaults: Filters::default(),
+            name: host.id().into(),
+            dismiss: 0,
+            on_download: None,
+            on_copy: Some(Callback::from(|text: String| copy(&text))),
+        };
+        props.on_download = Some(Callback::from(move |file: Download| {
+            if let Err(e) = save(&document, &file) {
+                web_sys::console::warn_2(&JsValue::from_str("<role-compare>: download failed"), &e);
+            }
+        }));
+        Owner {
+            inner: RefCell::new(Inner {
+                host: host.clone(),
+                props,
+                due: false,
+                warned: HashSet::new(),
+            }),
+            app: RefCell::new(None),
+            queue: RefCell::new(VecDeque::new()),
+            busy: Cell::new(false),
         }
-    }));
-    props.on_copy = Some(Callback::from(|text: String| copy(&text)));
-    let mut widget = Widget {
-        app: None,
-        host: host.clone(),
-        props,
-        current,
-        shown,
-        warned: HashSet::new(),
-    };
-    let parsed = filters_from_attributes(&widget.props.dataset, |name| host.get_attribute(name));
-    for w in &parsed.warnings {
-        widget.warn(w);
+    });
+    // The page's configuration is the first render: no change event for it.
+    let configured = owner.read_attributes();
+    owner.read_heading_level();
+    {
+        let mut inner = owner.inner.borrow_mut();
+        let p = &mut inner.props;
+        p.comparison = shown(&p.dataset, &configured);
+        p.filters = configured;
     }
-    widget.props.filters = parsed.filters.clone();
-    widget.props.defaults = parsed.filters;
-    widget.props.name = host.id().into();
-    widget.read_heading_level();
-    *widget.current.borrow_mut() = widget.props.filters.clone();
-    widget.app = Some(
-        yew::Renderer::<RoleCompare>::with_root_and_props(root, widget.props.clone()).render(),
-    );
-    Ok(widget)
+    let props = owner.inner.borrow().props.clone();
+    *owner.app.borrow_mut() =
+        Some(yew::Renderer::<RoleCompareView>::with_root_and_props(root, props).render());
+    Ok(Widget { owner })
 }
 
-/// Bytes of wasm linear memory in use by the instance (for the lifecycle test: it must not grow
-/// over connect/disconnect cycles).
+/// Bytes of wasm linear memory in use by the instance (test hook for the lifecycle test and the
+/// bench: it must not grow over connect/disconnect cycles).
+#[cfg(feature = "test-hooks")]
 #[wasm_bindgen(js_name = wasmMemoryBytes)]
 pub fn wasm_memory_bytes() -> f64 {
     wasm_bindgen::memory()
@@ -313,37 +446,6 @@ fn fire(host: &HtmlElement, name: &str, detail: &JsValue) {
     if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
         let _ = host.dispatch_event(&event);
     }
-}
-
-/// The filters as the `state` object: every key always there (unset narrowing filters as
-/// `null`), every compared role and shown section listed.
-fn state_value(filters: &Filters, dataset: &Dataset) -> JsValue {
-    let object = StateObject::shown(filters, dataset);
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    serde::Serialize::serialize(&object, &serializer).unwrap_or(JsValue::NULL)
-}
-
-/// Keeps `current` up to date and fires `role-compare-change` after every change, with the
-/// `state` object (the same spelling as the property) plus what the filters show.
-fn change_events(
-    host: HtmlElement,
-    current: Rc<RefCell<Filters>>,
-    shown: Rc<RefCell<Rc<Dataset>>>,
-) -> Callback<Change> {
-    Callback::from(move |change: Change| {
-        assert!(
-            !PANIC_ARMED.with(|armed| armed.replace(false)),
-            "panic requested by the test trigger"
-        );
-        *current.borrow_mut() = change.filters.clone();
-        let detail = state_value(&change.filters, &shown.borrow());
-        let set = |k: &str, v: u32| {
-            let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(k), &JsValue::from(v));
-        };
-        set("visibleRows", change.shown as u32);
-        set("visibleStatements", change.statements as u32);
-        fire(&host, "role-compare-change", &detail);
-    })
 }
 
 /// Reads and validates dataset JSON text, or lists the problems (each with its path).

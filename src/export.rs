@@ -10,6 +10,7 @@
 //! The `Comparison` passed in must come from `compare` over the same dataset; indices that do
 //! not resolve are skipped rather than panicking.
 
+use crate::attrs::StateObject;
 use crate::compare::{Cell, Comparison, Row, Status};
 use crate::json::{self, Value as J};
 use crate::model::{Citation, Claim, Dataset, SourceKind};
@@ -331,8 +332,8 @@ fn j_strings(items: &[String]) -> J {
 
 /// The current view as JSON (pretty-printed, two-space indent, trailing newline).
 ///
-/// Shape: `{ "dataset": {version, last_reviewed}, "filters": {roles, facets, duty_topic,
-/// issuer, suits, target, mode, search}, "columns": [{id, abbr, name}], "rows": [{section,
+/// Shape: `{ "dataset": {version, last_reviewed}, "filters": <the element's state object:
+/// roles, facets, mode, search, dutyTopic, issuer, suits, target, detail>, "columns": [{id, abbr, name}], "rows": [{section,
 /// section_id, topic, topic_id, status, only, cells, conflicts}], "sources": [{n, id, title,
 /// author, publisher, kind}] }`. `status` is `"shared"`, `"differs"` or `"only"`; `only` is
 /// the role id when the status is `"only"`, else `null`. A cell is `{role, claims: [{id, text,
@@ -350,16 +351,19 @@ pub fn to_json(d: &Dataset, c: &Comparison, f: &Filters) -> String {
         ("version", js(&d.version)),
         ("last_reviewed", js(&d.last_reviewed)),
     ]);
+    // The filters in the one spelling they have wherever they leave the crate: the `state`
+    // object's (camelCase, every compared role and shown section listed).
+    let state = StateObject::shown(f, d);
     let filters = J::obj(vec![
-        ("roles", j_strings(&f.roles)),
-        ("facets", j_strings(&f.facets)),
-        ("duty_topic", jopt(f.duty_topic.as_deref())),
-        ("issuer", jopt(f.issuer.as_deref())),
-        ("suits", jopt(f.suits.as_deref())),
-        ("target", jopt(f.target.as_deref())),
-        ("mode", js(f.mode.as_str())),
-        ("search", js(&f.search)),
-        ("detail", js(f.detail.as_str())),
+        ("roles", j_strings(&state.roles)),
+        ("facets", j_strings(&state.facets)),
+        ("mode", js(&state.mode)),
+        ("search", js(&state.search)),
+        ("dutyTopic", jopt(state.duty_topic.as_deref())),
+        ("issuer", jopt(state.issuer.as_deref())),
+        ("suits", jopt(state.suits.as_deref())),
+        ("target", jopt(state.target.as_deref())),
+        ("detail", js(&state.detail)),
     ]);
     let columns = J::Array(
         c.columns

@@ -25,7 +25,10 @@ pub struct Fallback {
 }
 
 /// Renders `dataset` as the widget would show it with the attributes `get` returns
-/// (`roles`, `facets`, `mode`, `search`, `detail`, `heading-level`), controls hidden.
+/// (`roles`, `facets`, `mode`, `search`, `detail`, `heading-level`), controls hidden. With an
+/// `id` attribute, the fallback's element ids start with `rc-<id>` instead of
+/// [`FIRST_ID_PREFIX`], so two fallbacks pasted into one page (two elements with their own ids)
+/// never share an element id.
 pub fn fallback(dataset: Rc<Dataset>, get: impl Fn(&str) -> Option<String>) -> Fallback {
     let parsed = filters_from_attributes(&dataset, &get);
     let mut warnings = parsed.warnings;
@@ -33,7 +36,7 @@ pub fn fallback(dataset: Rc<Dataset>, get: impl Fn(&str) -> Option<String>) -> F
     warnings.extend(warning);
     let mut props = RoleCompareProps::new(dataset);
     props.prerender = true;
-    props.id_prefix = FIRST_ID_PREFIX.into();
+    props.id_prefix = id_prefix(get("id").as_deref()).into();
     props.heading_level = level;
     props.defaults = parsed.filters.clone();
     props.filters = parsed.filters;
@@ -42,5 +45,26 @@ pub fn fallback(dataset: Rc<Dataset>, get: impl Fn(&str) -> Option<String>) -> F
     Fallback {
         html: format!("<div data-role-compare-fallback>{html}</div>"),
         warnings,
+    }
+}
+
+/// The fallback's id prefix: `rc-` and the element's id (letters, digits, `-` and `_` kept, any
+/// other character as `_`), or [`FIRST_ID_PREFIX`] without a usable id.
+fn id_prefix(element_id: Option<&str>) -> String {
+    match element_id.map(str::trim).filter(|id| !id.is_empty()) {
+        Some(id) => {
+            let safe: String = id
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
+                .collect();
+            format!("rc-{safe}")
+        }
+        None => FIRST_ID_PREFIX.to_owned(),
     }
 }

@@ -127,6 +127,17 @@ pub enum Action {
     Reset,
 }
 
+impl Action {
+    /// `Reset` as what it means on a page: back to the page's configured `defaults` (its
+    /// attributes), not to the bare defaults. Any other action is returned unchanged.
+    pub fn with_defaults(self, defaults: &Filters) -> Action {
+        match self {
+            Action::Reset => Action::Replace(defaults.clone()),
+            other => other,
+        }
+    }
+}
+
 impl Filters {
     /// The filters after `action`, or `None` when the action changes nothing (so callers can
     /// skip a re-render).
@@ -173,6 +184,22 @@ impl Filters {
         .into_iter()
         .filter(|&on| on)
         .count()
+    }
+
+    /// The sections the set narrowing selects narrow (duties, certifications, reporting), in
+    /// dataset-independent order; empty when none is set.
+    pub fn narrowed_facets(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if self.duty_topic.is_some() {
+            out.push(DUTIES);
+        }
+        if self.issuer.is_some() || self.suits.is_some() {
+            out.push(CERTIFICATIONS);
+        }
+        if self.target.is_some() {
+            out.push(REPORTING);
+        }
+        out
     }
 
     /// Whether a facet's sourced detail opens by default: in full detail, or as soon as the

@@ -16,7 +16,15 @@ fn host(attributes: &[(&str, &str)]) -> web_sys::HtmlElement {
         el.set_attribute(k, v).unwrap();
     }
     document.body().unwrap().append_child(&el).unwrap();
+    // The loader attaches the open shadow root before it mounts; so does this test.
+    el.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
     el
+}
+
+/// The `state` property as the loader reads it: the widget's JSON text, parsed.
+fn state_of(widget: &role_compare::Widget) -> wasm_bindgen::JsValue {
+    js_sys::JSON::parse(&widget.state_json()).expect("state is JSON")
 }
 
 /// The text of the widget's error panel (it must be there).
@@ -65,7 +73,7 @@ async fn attributes_choose_roles_and_changes_apply() {
     widget.attributes_changed(Some("roles".into()));
     yield_now().await;
     assert_eq!(column_names(&el), ["CIO", "CSO"]);
-    let state = widget.state();
+    let state = state_of(&widget);
     let roles = js_sys::Reflect::get(&state, &"roles".into()).unwrap();
     assert_eq!(js_sys::Array::from(&roles).length(), 2);
     // The state property arrives as JSON text; the reader applies it.
@@ -126,7 +134,7 @@ async fn changing_roles_keeps_the_readers_other_filters() {
     el.set_attribute("roles", "cio ciso").unwrap();
     widget.attributes_changed(Some("roles".into()));
     yield_now().await;
-    let state = widget.state();
+    let state = state_of(&widget);
     let get = |k: &str| js_sys::Reflect::get(&state, &k.into()).unwrap();
     assert_eq!(get("search").as_string().as_deref(), Some("budget"));
     assert_eq!(get("mode").as_string().as_deref(), Some("differences"));
@@ -138,7 +146,7 @@ async fn changing_roles_keeps_the_readers_other_filters() {
     );
     yield_now().await;
     assert_eq!(column_names(&el), ["CISO", "CSO"]);
-    let state = widget.state();
+    let state = state_of(&widget);
     let get = |k: &str| js_sys::Reflect::get(&state, &k.into()).unwrap();
     assert_eq!(get("search").as_string().as_deref(), Some("budget"));
 }

@@ -40,7 +40,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use role_compare::compare::{
-    compare, layout_filters, matches, role_columns, Cell, Comparison, Group, Row, Shared, Status,
+    compare, layout, matches, role_columns, Cell, Comparison, Group, Row, Shared, Status,
     DEFAULT_COLUMNS, MANY_ROLES,
 };
 use role_compare::data;
@@ -831,33 +831,20 @@ fn sections_alone_and_together() {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
-fn duty_topic_narrows_the_duties_facet_only() {
+fn a_duty_topic_shows_that_duty_alone() {
+    // A narrowing select answers its own question: the other sections step aside.
     let f = Filters {
         duty_topic: Some(s("strategy")),
         ..Filters::default()
     };
-    check(
-        &f,
-        &[
-            "focus/mission: Shared",
-            "focus/scope: Differs",
-            "duties/strategy: Differs",
-            "certifications/recommended: Differs",
-            "certifications/issuer: Differs",
-            "reporting/reports-to: Differs",
-            "collaboration/together: Differs",
-        ],
-    );
-    check_counts(&f, 7, 9);
-    // With the duties facet off the topic changes nothing.
+    check(&f, &["duties/strategy: Differs"]);
+    check_counts(&f, 1, 9);
+    // With the duties section not picked, the picked sections and the narrowed one do not meet.
     let off = Filters {
         facets: ids(&["focus"]),
         ..f.clone()
     };
-    assert_eq!(
-        compare(&tiny(), &off),
-        compare(&tiny(), &facets(&["focus"]))
-    );
+    check(&off, &[]);
     // With the duties facet alone: one row.
     let alone = Filters {
         facets: ids(&["duties"]),
@@ -882,28 +869,6 @@ fn duty_topic_narrows_the_duties_facet_only() {
 // Claim-level filters: issuer, suits, target
 // ---------------------------------------------------------------------------------------------
 
-/// Every row of `tiny()` outside `facet`, with all roles and no filter.
-fn others(facet: &str) -> Vec<&'static str> {
-    TINY_ALL
-        .iter()
-        .copied()
-        .filter(|r| !r.starts_with(&format!("{facet}/")))
-        .collect()
-}
-
-/// `others(facet)` with `inside` spliced in where the facet's rows were.
-fn with(facet: &str, inside: &[&'static str]) -> Vec<&'static str> {
-    let at = TINY_ALL
-        .iter()
-        .position(|r| r.starts_with(&format!("{facet}/")))
-        .unwrap();
-    let mut out = others(facet);
-    for (i, r) in inside.iter().enumerate() {
-        out.insert(at + i, r);
-    }
-    out
-}
-
 #[test]
 fn issuer_keeps_only_tagged_certification_claims() {
     let isc2 = Filters {
@@ -911,11 +876,8 @@ fn issuer_keeps_only_tagged_certification_claims() {
         ..Filters::default()
     };
     // The untagged "recommended" row disappears; the issuer row becomes the CISO's alone.
-    check(
-        &isc2,
-        &with("certifications", &["certifications/issuer: Only CISO"]),
-    );
-    check_counts(&isc2, 8, 9);
+    check(&isc2, &["certifications/issuer: Only CISO"]);
+    check_counts(&isc2, 1, 9);
     let isaca = Filters {
         issuer: Some(s("ISACA")),
         ..Filters::default()
@@ -942,16 +904,13 @@ fn issuer_keeps_only_tagged_certification_claims() {
         issuer: Some(s("ASIS International")),
         ..Filters::default()
     };
-    check(
-        &asis,
-        &with("certifications", &["certifications/issuer: Only CSO"]),
-    );
+    check(&asis, &["certifications/issuer: Only CSO"]);
     let nobody = Filters {
         issuer: Some(s("Nobody Inc")),
         ..Filters::default()
     };
-    check(&nobody, &others("certifications"));
-    check_counts(&nobody, 7, 9);
+    check(&nobody, &[]);
+    check_counts(&nobody, 0, 9);
 }
 
 #[test]
@@ -973,29 +932,23 @@ fn suits_keeps_certification_claims_about_that_role() {
     );
     check(
         &cio,
-        &with(
-            "certifications",
-            &[
-                "certifications/recommended: Only CIO",
-                "certifications/issuer: Differs",
-            ],
-        ),
+        &[
+            "certifications/recommended: Only CIO",
+            "certifications/issuer: Differs",
+        ],
     );
     let cso = Filters {
         suits: Some(s("cso")),
         ..Filters::default()
     };
-    check(
-        &cso,
-        &with("certifications", &["certifications/issuer: Only CSO"]),
-    );
-    check_counts(&cso, 8, 9);
+    check(&cso, &["certifications/issuer: Only CSO"]);
+    check_counts(&cso, 1, 9);
     // An unknown role suits nothing.
     let nobody = Filters {
         suits: Some(s("ceo")),
         ..Filters::default()
     };
-    check(&nobody, &others("certifications"));
+    check(&nobody, &[]);
     // Issuer and suits together.
     let both = Filters {
         issuer: Some(s("ISACA")),
@@ -1012,7 +965,7 @@ fn suits_keeps_certification_claims_about_that_role() {
         suits: Some(s("cio")),
         ..Filters::default()
     };
-    check(&none, &others("certifications"));
+    check(&none, &[]);
 }
 
 #[test]
@@ -1028,8 +981,8 @@ fn target_keeps_reporting_claims_with_that_target() {
             target: Some(s(target)),
             ..Filters::default()
         };
-        check(&f, &with("reporting", inside));
-        check_counts(&f, 8 + inside.len(), 9);
+        check(&f, inside);
+        check_counts(&f, inside.len(), 9);
     }
     check_detail(
         &Filters {
@@ -1044,13 +997,12 @@ fn target_keeps_reporting_claims_with_that_target() {
         target: Some(s("ceo")),
         ..Filters::default()
     };
-    check(&lower, &others("reporting"));
+    check(&lower, &[]);
 }
 
 #[test]
-fn claim_filters_never_touch_other_facets() {
+fn claim_filters_show_their_own_facet_only() {
     let d = tiny();
-    let all = compare(&d, &Filters::default());
     let cases = [
         ("certifications", Some("ISC2"), None, None),
         ("certifications", None, Some("cso"), None),
@@ -1066,14 +1018,27 @@ fn claim_filters_never_touch_other_facets() {
             ..Filters::default()
         };
         let c = compare(&d, &f);
-        let outside = |c: &Comparison| -> Vec<Row> {
-            c.rows()
-                .filter(|(fi, _)| d.facets[*fi].id != facet)
-                .map(|(_, r)| r.clone())
-                .collect()
+        assert!(
+            c.rows().all(|(fi, _)| d.facets[fi].id == facet),
+            "{f:?}: rows outside {facet}"
+        );
+        // The same as picking that section by hand.
+        let picked = Filters {
+            facets: ids(&[facet]),
+            ..f.clone()
         };
-        assert_eq!(outside(&c), outside(&all), "{f:?}");
+        assert_eq!(c, compare(&d, &picked), "{f:?}");
     }
+    // Two narrowed sections show both.
+    let both = Filters {
+        duty_topic: Some(s("budget")),
+        target: Some(s("CTO")),
+        ..Filters::default()
+    };
+    check(
+        &both,
+        &["duties/budget: Only CIO", "reporting/reports-to: Only CISO"],
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2120,7 +2085,17 @@ fn reference(d: &Dataset, f: &Filters) -> Comparison {
     };
     let n = columns.len();
     let any_facet = d.facets.iter().any(|x| f.facets.contains(&x.id));
-    let facet_on = |id: &String| !any_facet || f.facets.contains(id);
+    // A set narrowing select shows only the section it narrows.
+    let narrowing = [
+        ("duties", f.duty_topic.is_some()),
+        ("certifications", f.issuer.is_some() || f.suits.is_some()),
+        ("reporting", f.target.is_some()),
+    ];
+    let narrowed: Vec<&str> = narrowing.iter().filter(|n| n.1).map(|n| n.0).collect();
+    let facet_on = |id: &String| {
+        (!any_facet || f.facets.contains(id))
+            && (narrowed.is_empty() || narrowed.contains(&id.as_str()))
+    };
     // The compared columns a claim names, ascending.
     let cover = |c: &Claim| -> Vec<usize> {
         (0..n)
@@ -2380,7 +2355,7 @@ fn property(d: &Dataset, cases: usize, seed: u64) {
 
         // The table keeps the layout's rows and hides the rest: every shown row is a layout
         // row with the same cells, shared statements, status and conflicts, in the same order.
-        let layout = compare(d, &layout_filters(&f));
+        let layout = layout(d, &f);
         assert_eq!(layout.columns, c.columns, "{ctx}");
         let kept: Vec<(usize, &Row)> = layout
             .rows()

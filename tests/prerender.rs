@@ -1,6 +1,8 @@
 //! The prerendered fallback follows the attributes with the element's own rules: a configured
 //! page's no-JS readers see the configured comparison, and bad values warn as the element does.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use role_compare::{data, prerender};
 use std::rc::Rc;
 
@@ -56,4 +58,29 @@ fn unknown_values_are_dropped_with_the_elements_warnings() {
     assert_eq!(fallback.warnings.len(), 2, "{:?}", fallback.warnings);
     assert!(fallback.warnings[0].contains("\"cfo\""));
     assert!(fallback.warnings[1].contains("mode=\"loud\""));
+}
+
+#[test]
+fn two_elements_with_their_own_ids_get_fallbacks_without_a_shared_id() {
+    let ids = |html: &str| -> std::collections::BTreeSet<String> {
+        html.split(" id=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .map(str::to_owned)
+            .collect()
+    };
+    let a = render(&[("id", "compare-a")]).html;
+    let b = render(&[("id", "compare b<\">")]).html;
+    assert!(
+        ids(&a).iter().all(|id| id.starts_with("rc-compare-a-")),
+        "{:?}",
+        ids(&a)
+    );
+    assert!(ids(&b).iter().all(|id| id.starts_with("rc-compare_b___-")));
+    assert!(ids(&a).is_disjoint(&ids(&b)));
+    assert!(ids(&a).len() > 50);
+    // Without an id: the first widget's prefix, as `dist/fallback.html` has it.
+    assert!(ids(&render(&[]).html)
+        .iter()
+        .all(|id| id.starts_with("rc1-")));
 }

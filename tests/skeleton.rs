@@ -16,7 +16,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use role_compare::compare::{compare, layout_filters};
+use role_compare::compare::{compare, layout};
 use role_compare::model::Dataset;
 use role_compare::state::{Detail, Filters, Mode};
 use role_compare::{data, validate, view::RoleCompare, view::RoleCompareProps};
@@ -313,7 +313,7 @@ fn facets_fold_in_summary_and_open_in_full_detail() {
             .collect();
         assert_eq!(
             bodies.len(),
-            compare(&d, &layout_filters(&filters)).groups.len(),
+            layout(&d, &filters).groups.len(),
             "one body per facet the layout has"
         );
         for body in &bodies {

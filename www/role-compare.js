@@ -272,7 +272,7 @@ class RoleCompareElement extends HTMLElement {
 
   // The current filters: { roles, facets, mode, search, dutyTopic, issuer, suits, target, detail }.
   get state() {
-    return this._widget ? this._widget.state() : (this._state ?? null);
+    return this._widget ? JSON.parse(this._widget.stateJson()) : (this._state ?? null);
   }
   set state(value) {
     this._state = value;
@@ -503,7 +503,7 @@ class RoleCompareElement extends HTMLElement {
     this.addEventListener(`${TAG}-change`, () => {
       if (!this._widget || !this.hasAttribute("sync-url")) return;
       const params = new URLSearchParams(location.hash.slice(1));
-      params.set(key, JSON.stringify(this._widget.state()));
+      params.set(key, this._widget.stateJson());
       history.replaceState(history.state, "", `#${params}`);
     });
   }

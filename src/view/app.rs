@@ -6,14 +6,14 @@
 //! the host page about changes are callbacks its embedder supplies.
 
 use crate::chart;
-use crate::compare::{compare, facet_indices, layout_filters};
+use crate::compare::{compare, layout, layout_filters, shown_facets, Comparison};
 use crate::dom;
 use crate::keys::key_rows;
 use crate::model::Dataset;
 use crate::state::{Action, Detail, Filters, Mode, REPORTING};
 use crate::view::{
-    ComparisonTable, Controls, Download, ExportBar, KeyDifferences, OrgChart, ResultStatus, Shared,
-    SourceList,
+    toggle, ComparisonTable, Controls, Download, ExportBar, KeyDifferences, OrgChart, Popover,
+    ResultStatus, Shared, SourceList,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -64,17 +64,22 @@ impl Folds {
     }
 }
 
-/// Properties of [`RoleCompare`].
+/// Properties of [`RoleCompareView`], the controlled widget: its owner holds the filters and
+/// the comparison they give, and hears every change the reader asks for through `on_action`.
 #[derive(Properties, Clone, PartialEq)]
-pub struct RoleCompareProps {
+pub struct RoleCompareViewProps {
     /// The dataset to show; it must have passed [`crate::validate::validate`].
     pub dataset: Shared<Dataset>,
-    /// The filters to show; when this prop (or `revision`) changes, the widget switches to it.
-    #[prop_or_default]
+    /// The filters in force.
     pub filters: Filters,
-    /// Bumped by the embedder to re-apply `filters` even when they equal the previous ones.
+    /// `compare(dataset, filters)`, computed by the owner (which also reports its counts).
+    pub comparison: Shared<Comparison>,
+    /// Every change the reader asks for: a filter control, a fold-all button, "Reset filters".
+    pub on_action: Callback<Action>,
+    /// Called after each render that showed a new `comparison`, so the owner can tell the host
+    /// page about a change once the page shows it.
     #[prop_or_default]
-    pub revision: u64,
+    pub on_rendered: Option<Callback<()>>,
     /// A problem to show above the content (an invalid host dataset, a failed load).
     #[prop_or_default]
     pub notice: Option<AttrValue>,
@@ -87,7 +92,7 @@ pub struct RoleCompareProps {
     /// The level (1–6) of the widget's heading; its sections' headings are one level below.
     #[prop_or(2)]
     pub heading_level: u8,
-    /// What "Reset filters" returns to: the page's configured filters (its attributes).
+    /// What "Reset filters" returns to (the page's configured filters), for the controls.
     #[prop_or_default]
     pub defaults: Filters,
     /// The host element's id, put into download file names.
@@ -96,7 +101,41 @@ pub struct RoleCompareProps {
     /// Bumped by the embedder to close any open popover (a click outside the widget).
     #[prop_or_default]
     pub dismiss: u64,
-    /// Told about every change of filters.
+    /// Saves an export; without it there are no download buttons.
+    #[prop_or_default]
+    pub on_download: Option<Callback<Download>>,
+    /// Copies text to the clipboard; without it there is no copy button.
+    #[prop_or_default]
+    pub on_copy: Option<Callback<String>>,
+}
+
+/// Properties of [`RoleCompare`], the self-contained widget for yew applications.
+#[derive(Properties, Clone, PartialEq)]
+pub struct RoleCompareProps {
+    /// The dataset to show; it must have passed [`crate::validate::validate`].
+    pub dataset: Shared<Dataset>,
+    /// The filters to start from; a new value replaces the reader's filters.
+    #[prop_or_default]
+    pub filters: Filters,
+    /// A problem to show above the content.
+    #[prop_or_default]
+    pub notice: Option<AttrValue>,
+    /// Static rendering for the no-JS fallback: the controls are present but `hidden`.
+    #[prop_or_default]
+    pub prerender: bool,
+    /// Prefix for element ids, unique per widget on a page.
+    #[prop_or(AttrValue::Static("rc"))]
+    pub id_prefix: AttrValue,
+    /// The level (1–6) of the widget's heading; its sections' headings are one level below.
+    #[prop_or(2)]
+    pub heading_level: u8,
+    /// What "Reset filters" returns to.
+    #[prop_or_default]
+    pub defaults: Filters,
+    /// Put into download file names.
+    #[prop_or_default]
+    pub name: AttrValue,
+    /// Told about every change of filters the reader makes, and about a new `filters` prop.
     #[prop_or_default]
     pub on_change: Option<Callback<Change>>,
     /// Saves an export; without it there are no download buttons.
@@ -113,12 +152,10 @@ impl RoleCompareProps {
         Self {
             dataset: dataset.into(),
             filters: Filters::default(),
-            revision: 0,
             notice: None,
             prerender: false,
             id_prefix: AttrValue::Static("rc"),
             heading_level: 2,
-            dismiss: 0,
             defaults: Filters::default(),
             name: AttrValue::Static(""),
             on_change: None,
@@ -128,72 +165,25 @@ impl RoleCompareProps {
     }
 }
 
-/// The filters as yew state, with the embedder's `revision` they were last synced to.
-/// `reduce` is `Filters::apply`, with no side effects.
-#[derive(Clone, PartialEq, Default)]
-struct FilterState {
-    filters: Filters,
-    revision: u64,
-}
+/// The reader's filters as yew state for [`RoleCompare`]: `reduce` is `Filters::apply`, with
+/// no side effects, and returns the same `Rc` when nothing changed (yew skips the re-render).
+#[derive(PartialEq)]
+struct Owned(Filters);
 
-/// A reader's action, or the embedder's filters at a new revision.
-enum Msg {
-    Act(Action),
-    Sync(Filters, u64),
-}
+impl Reducible for Owned {
+    type Action = Action;
 
-impl Reducible for FilterState {
-    type Action = Msg;
-
-    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
-        match msg {
-            Msg::Act(action) => match self.filters.apply(action) {
-                Some(filters) => Rc::new(FilterState {
-                    filters,
-                    revision: self.revision,
-                }),
-                // Returning the same Rc tells yew nothing changed, so it skips the re-render.
-                None => self,
-            },
-            Msg::Sync(filters, revision) if revision != self.revision => {
-                Rc::new(FilterState { filters, revision })
-            }
-            Msg::Sync(..) => self,
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match self.0.apply(action) {
+            Some(filters) => Rc::new(Owned(filters)),
+            None => self,
         }
     }
 }
 
-/// Which popover is open after `key` was toggled while `open` was open. Toggling the open one,
-/// or a disclosure that holds the open one, closes it; anything else opens `key`.
-fn toggle(open: Option<&AttrValue>, key: &AttrValue) -> Option<AttrValue> {
-    match open {
-        Some(o) if o == key || o.starts_with(&format!("{key}-")) => None,
-        _ => Some(key.clone()),
-    }
-}
-
-/// The open popover or disclosure, as yew state whose dispatcher (and so the toggle callback
-/// handed to every row) stays the same across renders: memoised rows are not re-rendered just
-/// because the app was.
-#[derive(Clone, PartialEq, Default)]
-struct Open(Option<AttrValue>);
-
-/// `Some(key)`: toggle that popover; `None`: close whatever is open.
-struct Toggle(Option<AttrValue>);
-
-impl Reducible for Open {
-    type Action = Toggle;
-
-    fn reduce(self: Rc<Self>, action: Toggle) -> Rc<Self> {
-        Rc::new(Open(match action.0 {
-            Some(key) => toggle(self.0.as_ref(), &key),
-            None => None,
-        }))
-    }
-}
-
-/// The comparison widget: filters, role columns, facet and topic rows, sourced statements,
-/// disagreements, exports and the source list.
+/// The whole widget as a self-contained yew component: it owns the reader's filters and
+/// renders [`RoleCompareView`]. The `<role-compare>` element owns its filters itself and uses
+/// the view directly.
 ///
 /// ```no_run
 /// use role_compare::{data, view::RoleCompare};
@@ -208,54 +198,113 @@ impl Reducible for Open {
 /// ```
 #[component]
 pub fn RoleCompare(props: &RoleCompareProps) -> Html {
-    let initial = FilterState {
-        filters: props.filters.clone(),
-        revision: props.revision,
-    };
-    let state = use_reducer_eq(move || initial);
-    let open = use_reducer_eq(Open::default);
-
-    // New filters from the embedder (an attribute, the `state` property) win over the reader's
-    // from this very render on; the effect then records them in the state.
-    let synced = state.revision == props.revision;
-    let filters = if synced {
-        state.filters.clone()
-    } else {
-        props.filters.clone()
+    let state = {
+        let initial = props.filters.clone();
+        use_reducer_eq(move || Owned(initial))
     };
     {
+        // A new `filters` prop replaces the reader's (the first run changes nothing).
         let dispatcher = state.dispatcher();
-        use_effect_with((props.filters.clone(), props.revision), move |(f, rev)| {
-            dispatcher.dispatch(Msg::Sync(f.clone(), *rev));
+        use_effect_with(props.filters.clone(), move |f| {
+            dispatcher.dispatch(Action::Replace(f.clone()))
         });
     }
-
-    let comparison = use_memo((props.dataset.clone(), filters.clone()), |(d, f)| {
+    let comparison = use_memo((props.dataset.clone(), state.0.clone()), |(d, f)| {
         compare(d, f)
     });
+    {
+        // Only changes are reported: the first render is what the embedder asked for.
+        let first = use_mut_ref(|| true);
+        let on_change = props.on_change.clone();
+        let filters = state.0.clone();
+        use_effect_with(Shared::from(Rc::clone(&comparison)), move |c| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                if let Some(cb) = on_change {
+                    cb.emit(Change {
+                        filters,
+                        shown: c.shown,
+                        statements: c.statements,
+                    });
+                }
+            }
+        });
+    }
+    let on_action = {
+        let dispatcher = state.dispatcher();
+        let defaults = props.defaults.clone();
+        Callback::from(move |action: Action| dispatcher.dispatch(action.with_defaults(&defaults)))
+    };
+    html! {
+        <RoleCompareView dataset={props.dataset.clone()} filters={state.0.clone()}
+            comparison={Rc::clone(&comparison)} {on_action} notice={props.notice.clone()}
+            prerender={props.prerender} id_prefix={props.id_prefix.clone()}
+            heading_level={props.heading_level} defaults={props.defaults.clone()}
+            name={props.name.clone()} on_download={props.on_download.clone()}
+            on_copy={props.on_copy.clone()} />
+    }
+}
+
+/// The open popover or disclosure, as yew state whose dispatcher (and so the toggle callback
+/// handed to every row) stays the same across renders: memoised rows are not re-rendered just
+/// because the app was.
+#[derive(Clone, PartialEq, Default)]
+struct Open(Option<Popover>);
+
+/// `Some(key)`: toggle that popover; `None`: close whatever is open.
+struct Toggle(Option<Popover>);
+
+impl Reducible for Open {
+    type Action = Toggle;
+
+    fn reduce(self: Rc<Self>, action: Toggle) -> Rc<Self> {
+        Rc::new(Open(match action.0 {
+            Some(key) => toggle(self.0.as_ref(), &key),
+            None => None,
+        }))
+    }
+}
+
+/// The comparison widget, controlled: filters, role columns, facet and topic rows, sourced
+/// statements, disagreements, exports and the source list, for the filters and comparison its
+/// owner passes in. It keeps only what no one outside needs: which popover is open and which
+/// facets the reader folded by hand.
+#[component]
+pub fn RoleCompareView(props: &RoleCompareViewProps) -> Html {
+    let open = use_reducer_eq(Open::default);
+    let filters = props.filters.clone();
+    let comparison = props.comparison.rc();
+    {
+        let on_rendered = props.on_rendered.clone();
+        use_effect_with(props.comparison.clone(), move |_| {
+            if let Some(cb) = on_rendered {
+                cb.emit(());
+            }
+        });
+    }
     // The rows kept in the document: a change of mode, search, facets or duty topic only hides
     // and shows them.
     let layout = use_memo(
         (props.dataset.clone(), layout_filters(&filters)),
-        |(d, f)| compare(d, f),
+        |(d, f)| layout(d, f),
     );
 
     let reporting_chart = use_memo(
         (props.dataset.clone(), comparison.columns.clone()),
         |(d, columns)| chart::build(d, columns),
     );
-    let reporting_on = props.dataset.facet(REPORTING).is_some()
-        && (filters.facets.is_empty() || filters.facets.iter().any(|f| f == REPORTING));
+    // The sections on show (picked, and narrowed by a narrowing select): the key lines, the
+    // chart and the detail follow the same list.
+    let shown = shown_facets(&props.dataset, &filters);
+    let reporting_on = props
+        .dataset
+        .facets
+        .iter()
+        .position(|f| f.id == REPORTING)
+        .is_some_and(|fi| shown.contains(&fi));
 
     let keys = use_memo(
-        (
-            props.dataset.clone(),
-            comparison.columns.clone(),
-            filters.facets.clone(),
-        ),
-        |(d, columns, facets)| -> Rc<[_]> {
-            key_rows(d, columns, &facet_indices(d, facets)).into()
-        },
+        (props.dataset.clone(), comparison.columns.clone(), shown),
+        |(d, columns, shown)| -> Rc<[_]> { key_rows(d, columns, shown).into() },
     );
     let folds = use_state(Folds::default);
     // A dataset without key lines has nothing to lead with: its detail opens at once.
@@ -271,47 +320,41 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
         .map(|fi| layout.groups.iter().any(|g| g.facet == fi))
         .collect();
 
-    {
-        // Only changes are reported: the first render is what the embedder asked for.
-        let first = use_mut_ref(|| true);
-        let on_change = props.on_change.clone();
-        use_effect_with(
-            (filters.clone(), comparison.shown, comparison.statements),
-            move |(f, shown, statements)| {
-                if std::mem::replace(&mut *first.borrow_mut(), false) {
-                    return;
-                }
-                if let Some(cb) = on_change {
-                    cb.emit(Change {
-                        filters: f.clone(),
-                        shown: *shown,
-                        statements: *statements,
-                    });
-                }
-            },
-        );
-    }
-
     let on_action = {
-        let dispatcher = state.dispatcher();
+        let on_action = props.on_action.clone();
         let open = open.dispatcher();
-        let defaults = props.defaults.clone();
         Callback::from(move |action: Action| {
             open.dispatch(Toggle(None));
-            // Reset returns to what the page configured, not to the bare defaults.
-            let action = match action {
-                Action::Reset => Action::Replace(defaults.clone()),
-                other => other,
-            };
-            dispatcher.dispatch(Msg::Act(action));
+            on_action.emit(action);
         })
     };
-    let on_toggle = use_callback(open.dispatcher(), |key: AttrValue, open| {
+    let on_toggle = use_callback(open.dispatcher(), |key: Popover, open| {
         open.dispatch(Toggle(Some(key)));
     });
     // The empty state's reset button goes away with the empty state: focus moves on to the
     // controls' reset button, which stays.
     let reset_ref = use_node_ref();
+    // "Skip the comparison": moves focus to the widget's last element, so the next Tab leaves the
+    // widget for the host page (a fragment link cannot reach into a shadow root; without
+    // JavaScript, in the fallback, the same link works as a plain in-page link).
+    // The end is a Tab stop only while it holds focus: Chromium's Tab from a tabindex="-1"
+    // element in a shadow root wraps to the page's start instead of moving on (seen in 156).
+    let end_ref = use_node_ref();
+    let skipped = use_state_eq(|| false);
+    let on_skip = {
+        let end_ref = end_ref.clone();
+        let skipped = skipped.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            skipped.set(true);
+            dom::focus(&end_ref);
+        })
+    };
+    let on_end_blur = {
+        let skipped = skipped.clone();
+        Callback::from(move |_: FocusEvent| skipped.set(false))
+    };
+    let end_id = format!("{}-end", props.id_prefix);
     let on_reset = {
         let on_action = on_action.clone();
         let reset_ref = reset_ref.clone();
@@ -360,6 +403,7 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
             // The widget's heading, for moving through the page by headings; the sections'
             // headings sit one level below it. Visually the caption and section rows say it.
             <div class="rc-vh" role="heading" aria-level={level.to_string()}>{d.heading(&abbrs)}</div>
+            <a class="rc-skip" part="skip-link" href={format!("#{end_id}")} onclick={on_skip}>{"Skip the comparison"}</a>
             if let Some(notice) = &props.notice {
                 <div class="rc-error" role="alert" part="error">{notice.clone()}</div>
             }
@@ -381,6 +425,9 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
                         {"Open all sourced detail"}
                     </button>
                 }
+                <ExportBar dataset={d.clone()} comparison={Rc::clone(&comparison)} filters={f.clone()}
+                    on_download={props.on_download.clone()} on_copy={props.on_copy.clone()}
+                    name={props.name.clone()} prerender={props.prerender} />
             </div>
             if layout.shown > 0 {
                 // Hidden, not removed, when nothing matches: the rows come back without being
@@ -405,28 +452,9 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
                 <OrgChart dataset={d.clone()} chart={Rc::clone(&reporting_chart)}
                     id_prefix={props.id_prefix.clone()} heading_level={level} />
             }
-            <ExportBar dataset={d.clone()} comparison={Rc::clone(&comparison)} filters={f.clone()}
-                on_download={props.on_download.clone()} on_copy={props.on_copy.clone()}
-                name={props.name.clone()} />
             <SourceList dataset={d.clone()} id_prefix={props.id_prefix.clone()} heading_level={level} />
+            <span class="rc-vh" id={end_id} tabindex={if *skipped { "0" } else { "-1" }} ref={end_ref}
+                onblur={on_end_blur}>{"End of the comparison"}</span>
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::toggle;
-    use yew::AttrValue;
-
-    #[test]
-    fn toggling_popovers() {
-        let k = |s: &'static str| AttrValue::Static(s);
-        assert_eq!(toggle(None, &k("a")), Some(k("a")));
-        assert_eq!(toggle(Some(&k("a")), &k("a")), None);
-        assert_eq!(toggle(Some(&k("a")), &k("b")), Some(k("b")));
-        // Closing a disclosure closes the citation open inside it.
-        assert_eq!(toggle(Some(&k("k-x-0-a1")), &k("k-x")), None);
-        // A key that merely shares a prefix is another popover.
-        assert_eq!(toggle(Some(&k("k-xy")), &k("k-x")), Some(k("k-x")));
     }
 }

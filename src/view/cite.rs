@@ -4,7 +4,7 @@
 
 use crate::dom;
 use crate::model::{Citation, Dataset, SourceKind};
-use crate::view::Shared;
+use crate::view::{Marked, Popover, Shared};
 use yew::prelude::*;
 
 /// Properties of [`Citations`].
@@ -14,12 +14,14 @@ pub struct CitationsProps {
     pub dataset: Shared<Dataset>,
     /// The citations to show, in order (several may cite one source at different places).
     pub cites: Shared<[Citation]>,
-    /// A key unique on the page for this list (e.g. widget prefix + claim id).
-    pub key_prefix: AttrValue,
-    /// The key of the open popover, if any.
-    pub open: Option<AttrValue>,
+    /// Prefix for ids, unique per widget on the page.
+    pub id_prefix: AttrValue,
+    /// The statement the markers follow (part of each marker's popover key).
+    pub on: Marked,
+    /// The open popover, if any.
+    pub open: Option<Popover>,
     /// Called with a marker's key to open it, or to close it when it is open.
-    pub on_toggle: Callback<AttrValue>,
+    pub on_toggle: Callback<Popover>,
     /// How the markers take part in the keyboard's Tab order.
     #[prop_or_default]
     pub tabs: Tabs,
@@ -61,8 +63,9 @@ pub fn Citations(props: &CitationsProps) -> Html {
                 let n = d.source_number(source_id).unwrap_or(0);
                 let source = d.source(source_id);
                 let title = source.map_or(source_id, |s| s.title.as_str());
-                let key: AttrValue = format!("{}-{source_id}", props.key_prefix).into();
+                let key = Popover::Cite { on: props.on.clone(), source: AttrValue::from(source_id.to_owned()) };
                 let expanded = props.open.as_ref() == Some(&key);
+                let id = key.dom_id(&props.id_prefix);
                 let onclick = {
                     let toggle = props.on_toggle.clone();
                     let key = key.clone();
@@ -89,15 +92,15 @@ pub fn Citations(props: &CitationsProps) -> Html {
                 let byline = source.map(|s| s.byline()).unwrap_or_default();
                 let supplementary = source.is_some_and(|s| s.kind == SourceKind::IssuingBody);
                 html! {
-                    <span class="rc-cite-wrap" key={key.to_string()}>
+                    <span class="rc-cite-wrap" key={id.clone()}>
                         <button type="button" class={if props.tabs == Tabs::Each { "rc-cite" } else { "rc-cite rc-rove" }}
                             part="citation" {tabindex} {onkeydown}
-                            aria-expanded={expanded.to_string()} aria-controls={key.clone()}
+                            aria-expanded={expanded.to_string()} aria-controls={id.clone()}
                             aria-label={label} {onclick}>
                             {n}
                         </button>
                         if expanded {
-                            <span class="rc-pop" id={key} role="note" part="popover">
+                            <span class="rc-pop" {id} role="note" part="popover">
                                 <span class="rc-pop-title">{format!("{n}. {title}")}</span>
                                 if !byline.is_empty() {
                                     <span class="rc-pop-line">{byline}</span>

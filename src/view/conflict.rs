@@ -2,8 +2,7 @@
 //! each side of the disagreement with its citations. Dumb: the app owns which one is open.
 
 use crate::model::Dataset;
-use crate::view::Citations;
-use crate::view::Shared;
+use crate::view::{Citations, Marked, Popover, Shared, Spot};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -16,10 +15,12 @@ pub struct ConflictNoteProps {
     pub conflict: usize,
     /// Prefix for ids, unique per widget on the page.
     pub id_prefix: AttrValue,
-    /// The key of the open popover or disclosure, if any.
-    pub open: Option<AttrValue>,
+    /// Where the disclosure sits (the detail, or a key line).
+    pub at: Spot,
+    /// The open popover or disclosure, if any.
+    pub open: Option<Popover>,
     /// Called with a key to open it, or to close it when it is open.
-    pub on_toggle: Callback<AttrValue>,
+    pub on_toggle: Callback<Popover>,
 }
 
 /// One conflict's marker and, when open, its sides.
@@ -28,12 +29,17 @@ pub fn ConflictNote(props: &ConflictNoteProps) -> Html {
     let Some(conflict) = props.dataset.conflicts.get(props.conflict) else {
         return Html::default();
     };
-    let key: AttrValue = format!("{}-k-{}", props.id_prefix, conflict.id).into();
-    // A citation inside a side keeps the disclosure open: its key starts with this one's.
+    let id: AttrValue = AttrValue::from(conflict.id.clone());
+    let key = Popover::Conflict {
+        at: props.at.clone(),
+        conflict: id.clone(),
+    };
+    let dom_id = key.dom_id(&props.id_prefix);
+    // A citation inside a side keeps the disclosure open.
     let expanded = props
         .open
         .as_ref()
-        .is_some_and(|o| o.as_str() == key.as_str() || o.starts_with(&format!("{key}-")));
+        .is_some_and(|o| *o == key || o.within(&key));
     let onclick = {
         let toggle = props.on_toggle.clone();
         let key = key.clone();
@@ -42,13 +48,13 @@ pub fn ConflictNote(props: &ConflictNoteProps) -> Html {
     html! {
         <div class="rc-conflict" part="conflict">
             <button type="button" class="rc-conflict-button" aria-expanded={expanded.to_string()}
-                aria-controls={key.clone()} {onclick}>
+                aria-controls={dom_id.clone()} {onclick}>
                 <span aria-hidden="true">{"\u{26a0}\u{fe0e} "}</span>
                 {"Sources disagree"}
                 <span class="rc-vh">{format!(": {}", conflict.title)}</span>
             </button>
             // Always in the document (hidden while collapsed), so print can show every side.
-            <div class="rc-conflict-body" id={key.clone()} hidden={!expanded}>
+            <div class="rc-conflict-body" id={dom_id} hidden={!expanded}>
                     <p class="rc-conflict-title">{&conflict.title}</p>
                     <ul>
                         { for conflict.sides.iter().enumerate().map(|(i, side)| html! {
@@ -56,7 +62,8 @@ pub fn ConflictNote(props: &ConflictNoteProps) -> Html {
                                 {&side.text}
                                 <Citations dataset={props.dataset.clone()}
                                     cites={Rc::<[_]>::from(side.sources.as_slice())}
-                                    key_prefix={format!("{key}-{i}")}
+                                    id_prefix={props.id_prefix.clone()}
+                                    on={Marked::Side { at: props.at.clone(), conflict: id.clone(), side: i }}
                                     open={props.open.clone()} on_toggle={props.on_toggle.clone()} />
                             </li>
                         }) }

@@ -214,9 +214,16 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 act.reform(Action::SetIssuer),
             ));
         }
+        // Only roles the sources say something about here: a choice that narrows to nothing
+        // would only empty the table.
         let options = d
             .roles
             .iter()
+            .filter(|r| {
+                d.claims
+                    .iter()
+                    .any(|c| c.facet == CERTIFICATIONS && c.roles.contains(&r.id))
+            })
             .map(|r| (r.id.clone(), r.abbr.clone()))
             .collect();
         narrow.push(select(
@@ -243,6 +250,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
         }
     }
 
+    let has_narrowing = !narrow.is_empty();
     let search_id = format!("{p}-search");
     let more_id = format!("{p}-more");
     let active = f.active_count();
@@ -306,6 +314,11 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     </div>
                     { for narrow }
                 </div>
+                if has_narrowing {
+                    <p class="rc-hint">
+                        {"Duty, certification and reporting filters each show their own section only."}
+                    </p>
+                }
             </div>
         </form>
     }

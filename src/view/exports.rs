@@ -39,12 +39,16 @@ pub struct ExportBarProps {
     /// The host element's id, put into download names (empty: none).
     #[prop_or_default]
     pub name: AttrValue,
+    /// Static rendering for the no-JS fallback: the buttons are present (so the upgrade moves
+    /// nothing) but `hidden`, since they cannot work there.
+    #[prop_or_default]
+    pub prerender: bool,
 }
 
 /// The export buttons.
 #[component]
 pub fn ExportBar(props: &ExportBarProps) -> Html {
-    if props.on_download.is_none() && props.on_copy.is_none() {
+    if !props.prerender && props.on_download.is_none() && props.on_copy.is_none() {
         return Html::default();
     }
     // The text is built when a button is pressed, not on every render.
@@ -83,13 +87,16 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
     });
     let confirmed = copied.as_ref().is_some_and(|c| *c == props.comparison);
     html! {
-        <div class="rc-export" part="export" role="group" aria-label="Export this view">
-            if props.on_download.is_some() {
-                <button type="button" class="rc-button" onclick={make("csv")}>{"Download CSV"}</button>
-                <button type="button" class="rc-button" onclick={make("json")}>{"Download JSON"}</button>
+        <div class="rc-export" part="export" role="group" aria-label="Export this view" hidden={props.prerender}>
+            // One short line beside the count: "Export: CSV JSON Copy as Markdown"; each
+            // button's accessible name holds its visible text ("Download CSV").
+            <span class="rc-export-label" aria-hidden="true">{"Export:"}</span>
+            if props.on_download.is_some() || props.prerender {
+                <button type="button" class="rc-button" aria-label="Download CSV" onclick={make("csv")}>{"CSV"}</button>
+                <button type="button" class="rc-button" aria-label="Download JSON" onclick={make("json")}>{"JSON"}</button>
             }
-            if let Some(onclick) = copy {
-                <button type="button" class="rc-button" {onclick}>{"Copy as Markdown"}</button>
+            if copy.is_some() || props.prerender {
+                <button type="button" class="rc-button" onclick={copy}>{"Copy as Markdown"}</button>
                 <span class="rc-copied" role="status">
                     { if confirmed { "Copied to the clipboard as Markdown." } else { "" } }
                 </span>

@@ -5,7 +5,7 @@
 
 use crate::keys::{KeyCell, KeyRow};
 use crate::model::Dataset;
-use crate::view::{and_list, Citations, ConflictNote, Shared, Tabs};
+use crate::view::{and_list, Citations, ConflictNote, Marked, Popover, Shared, Spot, Tabs};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -24,10 +24,10 @@ pub struct KeyDifferencesProps {
     pub id_prefix: AttrValue,
     /// The key of the open popover or disclosure, if any.
     #[prop_or_default]
-    pub open: Option<AttrValue>,
+    pub open: Option<Popover>,
     /// Opens or closes a popover or disclosure by key.
     #[prop_or_default]
-    pub on_toggle: Callback<AttrValue>,
+    pub on_toggle: Callback<Popover>,
     /// Whether each facet has a body in the detail table (by index into `dataset.facets`): the
     /// fold button shows only where it has something to open.
     #[prop_or_default]
@@ -125,13 +125,14 @@ fn key_cell(props: &KeyDifferencesProps, row: &KeyRow, i: usize, cell: &KeyCell)
                         {&k.text}
                         <Citations dataset={props.dataset.clone()}
                             cites={Rc::<[_]>::from(k.sources.as_slice())}
-                            key_prefix={format!("{}-key-{}-{}", props.id_prefix, row.facet, k.id)}
+                            id_prefix={props.id_prefix.clone()}
+                            on={Marked::KeyLine(row.facet, AttrValue::from(k.id.clone()))}
                             open={props.open.clone()} on_toggle={props.on_toggle.clone()}
                             tabs={if row.cells.iter().position(|c| matches!(c, KeyCell::Line { .. })) == Some(i) { Tabs::RowFirst } else { Tabs::RowRest }} />
                     </p>
                     { for k.conflicts.iter().filter_map(|id| d.conflicts.iter().position(|c| &c.id == id)).map(|ki| html! {
                         <ConflictNote key={ki} dataset={props.dataset.clone()} conflict={ki}
-                            id_prefix={AttrValue::from(format!("{}-key-{}", props.id_prefix, k.id))}
+                            id_prefix={props.id_prefix.clone()} at={Spot::KeyLine(AttrValue::from(k.id.clone()))}
                             open={props.open.clone()} on_toggle={props.on_toggle.clone()} />
                     }) }
                 </td>

@@ -9,7 +9,7 @@
 use crate::compare::{matches, Cell, Row, Status};
 pub use crate::export::and_list;
 use crate::model::Dataset;
-use crate::view::{Citations, ConflictNote, Shared, Tabs};
+use crate::view::{Citations, ConflictNote, Marked, Popover, Shared, Spot, Tabs};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -29,9 +29,9 @@ pub struct RowContent {
     /// Prefix for ids and popover keys, unique per widget on the page.
     pub id_prefix: AttrValue,
     /// The open popover or disclosure, when it is one of this row's (otherwise `None`).
-    pub open: Option<AttrValue>,
+    pub open: Option<Popover>,
     /// Opens or closes a popover or disclosure by key.
-    pub on_toggle: Callback<AttrValue>,
+    pub on_toggle: Callback<Popover>,
 }
 
 impl RowContent {
@@ -42,28 +42,18 @@ impl RowContent {
     }
 
     /// Whether the popover or disclosure `key` is inside this row.
-    pub fn owns(&self, key: &str) -> bool {
+    pub fn owns(&self, key: &Popover) -> bool {
         let d = &*self.dataset;
-        let prefix = self.id_prefix.as_str();
-        let Some(rest) = key.strip_prefix(prefix) else {
-            return false;
-        };
-        if let Some(conflict) = rest.strip_prefix("-k-") {
-            return self.row.conflicts.iter().any(|&k| {
-                let id = &d.conflicts[k].id;
-                conflict
-                    .strip_prefix(id.as_str())
-                    .is_some_and(|r| r.is_empty() || r.starts_with('-'))
-            });
-        }
-        let Some(cite) = rest.strip_prefix("-c-") else {
-            return false;
-        };
-        // Each statement shows once in the table, so its claim id names its markers.
-        self.row.claims().any(|ci| {
-            cite.strip_prefix(d.claims[ci].id.as_str())
-                .is_some_and(|r| r.starts_with('-'))
-        })
+        let conflicts: Vec<&str> = self
+            .row
+            .conflicts
+            .iter()
+            .map(|&k| d.conflicts[k].id.as_str())
+            .collect();
+        key.in_row(
+            self.row.claims().map(|ci| d.claims[ci].id.as_str()),
+            &conflicts,
+        )
     }
 }
 
@@ -150,7 +140,7 @@ fn RowCells(props: &RowCellsProps) -> Html {
                 <span class={class} part="badge" id={badge_id}>{badge}</span>
                 { for row.conflicts.iter().map(|&k| html! {
                     <ConflictNote key={k} dataset={c.dataset.clone()} conflict={k}
-                        id_prefix={c.id_prefix.clone()} open={c.open.clone()}
+                        id_prefix={c.id_prefix.clone()} at={Spot::Detail} open={c.open.clone()}
                         on_toggle={c.on_toggle.clone()} />
                 }) }
             </th>
@@ -254,7 +244,7 @@ fn claim_html(c: &RowContent, ci: usize, tabs: Tabs) -> Html {
             { for parts }
             <Citations dataset={c.dataset.clone()}
                 cites={Rc::<[_]>::from(claim.sources.as_slice())}
-                key_prefix={format!("{}-c-{}", c.id_prefix, claim.id)}
+                id_prefix={c.id_prefix.clone()} on={Marked::Claim(AttrValue::from(claim.id.clone()))}
                 open={c.open.clone()} on_toggle={c.on_toggle.clone()} {tabs} />
         </li>
     }

@@ -7,7 +7,7 @@
 
 use crate::compare::Comparison;
 use crate::model::Dataset;
-use crate::view::{and_list, RowContent, Shared, TableRow};
+use crate::view::{and_list, Popover, RowContent, Shared, TableRow};
 use std::collections::HashSet;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -30,10 +30,10 @@ pub struct ComparisonTableProps {
     pub id_prefix: AttrValue,
     /// The key of the open popover or disclosure, if any.
     #[prop_or_default]
-    pub open: Option<AttrValue>,
+    pub open: Option<Popover>,
     /// Opens or closes a popover or disclosure by key.
     #[prop_or_default]
-    pub on_toggle: Callback<AttrValue>,
+    pub on_toggle: Callback<Popover>,
     /// Whether each facet's detail is open, by index into `dataset.facets`; a folded facet
     /// shows only its header row.
     #[prop_or_default]

@@ -431,7 +431,7 @@ const STATES = [
     "two roles (CIO and CISO), both locked",
     async (w) => {
       await uncheck(w, "role-cso");
-      await w.locator("[part~=controls] .rc-hint").waitFor();
+      await w.locator("[part~=controls] [id$=-roles-hint]").waitFor();
     },
   ],
   [
@@ -636,11 +636,16 @@ test("keyboard: a whole comparison by keyboard alone, focus always visible, no t
     document.querySelector("main").append(after);
   });
 
-  // 1. From the top of the page, Tab reaches the role checkboxes first.
+  // 1. From the top of the page, Tab reaches the skip link first, then the role checkboxes.
   await page.keyboard.press("Tab");
   let now = await focused(w);
-  assert.equal(now.id, "rc1-role-cio");
+  assert.equal(now.tag, "a");
   assert.equal(now.index, 0);
+  await assertRingVisible(page, "skip link");
+  await page.keyboard.press("Tab");
+  now = await focused(w);
+  assert.equal(now.id, "rc1-role-cio");
+  assert.equal(now.index, 1);
   await assertRingVisible(page, "CIO checkbox");
   await page.keyboard.press("Tab");
   assert.equal((await focused(w)).id, "rc1-role-ciso");
@@ -1153,6 +1158,9 @@ test("forced colours: badges, buttons, markers and the focus ring keep visible e
     assert.notEqual(s.style, "none", `${what}: no outline in forced colours`);
     assert.ok(s.width > 0, `${what}: outline width ${s.width}`);
   };
+  await page.keyboard.press("Tab");
+  assert.equal((await focused(w)).tag, "a");
+  await outline("skip link");
   await page.keyboard.press("Tab");
   assert.equal((await focused(w)).id, "rc1-role-cio");
   await outline("CIO checkbox");

@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { launch } from "./browser.mjs";
+import { launch, open } from "./browser.mjs";
 import { Widget } from "./widget.mjs";
 
 const DATASET = JSON.parse(readFileSync(new URL("../../src/data/roles.json", import.meta.url), "utf8"));
@@ -35,6 +35,30 @@ test("role headers stay at the top of the viewport deep in the table", async () 
     assert.deepEqual(w.problems, []);
     await w.close();
   }
+});
+
+test("inside a grown iframe the role headers stay at the top of the parent page's viewport", async () => {
+  const opened = await open(browser, "examples/iframe.html", { viewport: { width: 1280, height: 800 } });
+  const { page } = opened;
+  const frame = await (await page.waitForSelector("#sized")).contentFrame();
+  await new Widget({ page: frame, problems: opened.problems }).ready();
+  // role-compare-frame.js grows the iframe to its content (differences: the detail is open).
+  await page.waitForFunction(() => document.querySelector("#sized").getBoundingClientRect().height > 3000);
+  const frameTop = await page.evaluate(() => document.querySelector("#sized").getBoundingClientRect().top + window.scrollY);
+  await page.evaluate((y) => window.scrollTo(0, y), frameTop + 2000);
+  await frame.waitForFunction(
+    () => parseFloat(getComputedStyle(document.querySelector("role-compare")).getPropertyValue("--role-compare-sticky-top")) >= 1990,
+  );
+  const inFrame = await frame.evaluate(() => document.querySelector("role-compare").shadowRoot.querySelector("[part=role-header]").getBoundingClientRect().top);
+  const offset = await page.evaluate(() => document.querySelector("#sized").getBoundingClientRect().top);
+  assert.ok(Math.abs(inFrame + offset) <= 2, `role header at ${inFrame + offset} px of the parent's viewport`);
+  // Scrolled back above the iframe, the headers return to the table's top.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await frame.waitForFunction(
+    () => getComputedStyle(document.querySelector("role-compare")).getPropertyValue("--role-compare-sticky-top").trim() === "0px",
+  );
+  assert.deepEqual(opened.problems, []);
+  await opened.context.close();
 });
 
 test("a popover sits under its statement, covers no other, and closes on a click outside", async () => {
@@ -117,6 +141,53 @@ test("reset returns to the page's configured view", async () => {
   assert.deepEqual(state.roles, ["cio", "ciso"]);
   assert.equal(state.mode, "differences");
   assert.equal(await (await w.part("reset")).getAttribute("aria-disabled"), "true", "nothing left to reset");
+  assert.deepEqual(w.problems, []);
+  await w.close();
+});
+
+test("a skip link takes the keyboard past the widget to the page's next link", async () => {
+  const w = await Widget.open(browser, "examples/blog.html");
+  const skip = w.locator("[part~=skip-link]");
+  // Visually hidden (a 1 px clipped box) until the keyboard reaches it.
+  assert.ok((await skip.boundingBox()).width <= 1, "hidden until the keyboard reaches it");
+  // The first Tab into the page lands on the skip link, which then shows.
+  await w.page.keyboard.press("Tab");
+  assert.equal(await skip.evaluate((a) => a.getRootNode().activeElement === a), true);
+  assert.ok((await skip.boundingBox()).width > 40, "shown when focused");
+  assert.equal(await skip.textContent(), "Skip the comparison");
+  await w.page.keyboard.press("Enter");
+  await w.page.keyboard.press("Tab");
+  const focused = await w.page.evaluate(() => document.activeElement?.textContent);
+  assert.equal(focused, "Further reading");
+  assert.deepEqual(w.problems, []);
+  await w.close();
+});
+
+test("a narrowing select shows its own section only, and the count says so", async () => {
+  const w = await Widget.open(browser, "index.html");
+  const before = await w.count();
+  await w.showMoreFilters();
+  // Every facet has a key line, so the key rows list the sections on show.
+  const sections = () => w.inRoot((root) => [...root.querySelectorAll("tbody.rc-keys tr[data-facet]")].filter((tr) => tr.checkVisibility()).map((tr) => tr.dataset.facet));
+  assert.ok((await sections()).length >= 5);
+  for (const [suffix, value, facet] of [
+    ["duty", "risk-management", "duties"],
+    ["target", "CTO", "reporting"],
+  ]) {
+    await (await w.control(suffix)).selectOption(value);
+    await w.countChanged(before);
+    assert.deepEqual(await sections(), [facet], `${suffix}=${value}`);
+    const shown = await w.shown();
+    assert.ok(shown.topics.length >= 1 && shown.topics.every((t) => t.startsWith(`${facet}-`)), `${suffix}: ${shown.topics}`);
+    assert.match(await w.count(), new RegExp(`^Showing \\d+ of \\d+ statements on ${shown.topics.length} of \\d+ topics`));
+    const narrowed = await w.count();
+    await (await w.control(suffix)).selectOption("");
+    await w.countChanged(narrowed);
+  }
+  assert.match(await w.inRoot((root) => root.querySelector("[part~=controls]").textContent), /each show their own section only/);
+  // "Certifications for" offers only roles the sources say something about.
+  const suits = await (await w.control("suits")).evaluate((s) => [...s.options].map((o) => o.textContent));
+  assert.deepEqual(suits, ["Any role", "CIO", "CISO"]);
   assert.deepEqual(w.problems, []);
   await w.close();
 });

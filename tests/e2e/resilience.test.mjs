@@ -114,8 +114,21 @@ test("a CSP without 'wasm-unsafe-eval' blocks the wasm: fallback stays, error ev
   await context.close();
 });
 
+test("the shipped files carry no test hooks", async () => {
+  const { context, page } = await openBroken("index.html");
+  await page.waitForFunction(() => window.__roleCompareEvents.some((e) => e.type === "role-compare-ready"));
+  const found = await page.evaluate(async () => {
+    const glue = await import(new URL("role_compare.js", document.baseURI).href);
+    const widget = document.querySelector("role-compare")._widget;
+    return { panic: typeof widget.panicOnNextChangeForTest, memory: typeof glue.wasmMemoryBytes };
+  });
+  assert.deepEqual(found, { panic: "undefined", memory: "undefined" });
+  await context.close();
+});
+
 test("a panic inside one widget turns every widget into its fallback, with nothing uncaught", async () => {
-  const { context, page, pageErrors, consoleErrors } = await openBroken("examples/ten.html");
+  // hooks/: the same pages with a wasm built with the `test-hooks` feature (the shipped one has none).
+  const { context, page, pageErrors, consoleErrors } = await openBroken("hooks/examples/ten.html");
   await page.waitForFunction(() => window.__roleCompareEvents.filter((e) => e.type === "role-compare-ready").length === 10, null, { timeout: 30_000 });
   // The mode radios sit behind "More filters": unfolded first (no filter change, so no panic).
   const first = widget(page, 0);
@@ -127,7 +140,9 @@ test("a panic inside one widget turns every widget into its fallback, with nothi
   await page.evaluate(() => {
     // A host page's own error reporting, registered after the widget loaded.
     window.addEventListener("error", () => window.countHostError());
-    document.querySelector("role-compare")._widget.panicOnNextChangeForTest();
+    const hooked = document.querySelector("role-compare")._widget;
+    if (typeof hooked.panicOnNextChangeForTest !== "function") throw new Error("hooks/ was built without the test hooks");
+    hooked.panicOnNextChangeForTest();
   });
   // The panic happens inside the widget's own event handling, as a real bug would.
   await first.locator("input[type=radio][value=differences]").click();
@@ -194,7 +209,8 @@ test("200 connect/disconnect cycles: no growth in JS heap or wasm memory, no dup
   const measure = async () => {
     await cdp.send("HeapProfiler.collectGarbage");
     const heap = (await cdp.send("Runtime.getHeapUsage")).usedSize;
-    const wasm = await page.evaluate(() => import(new URL("role_compare.js", document.baseURI).href).then((g) => g.wasmMemoryBytes()));
+    // The glue's init returns the running instance's exports; its memory is the wasm's heap.
+    const wasm = await page.evaluate(() => import(new URL("role_compare.js", document.baseURI).href).then((g) => g.default()).then((exports) => exports.memory.buffer.byteLength));
     return { heap, wasm };
   };
   const cycle = (n) =>
@@ -258,7 +274,8 @@ test("XSS corpus through the data property (plus lone surrogates): rendered as t
   await w.openAllDetail();
   const result = await w.inRoot((root) => ({
     xss: window.__xss ?? null,
-    dangerous: root.getRootNode().querySelectorAll("script, img, iframe, a[href], [onerror], [onload], [onmouseover]").length,
+    // The one link is the widget's own skip link (an in-page href to its end).
+    dangerous: root.getRootNode().querySelectorAll("script, img, iframe, a[href]:not([part~=skip-link][href^='#']), [onerror], [onload], [onmouseover]").length,
     claims: [...root.querySelectorAll("li[data-claim]")].filter((li) => li.checkVisibility()).length,
     text: root.innerText,
     error: root.querySelector("[part~=error]")?.textContent ?? null,

@@ -38,6 +38,7 @@ pub fn build(tc: &Toolchain) -> sh::Result {
             why: format!("is missing {}", missing.join(", ")),
         });
     }
+    crate::wordpress::package(&tc.root)?;
     say(format!(
         "build: dist/ ready in {:.0}s",
         start.elapsed().as_secs_f64()

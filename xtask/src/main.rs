@@ -6,10 +6,12 @@
 mod bench;
 mod bootstrap;
 mod dist;
+mod package;
 mod pins;
 mod serve;
 mod sh;
 mod tiers;
+mod wordpress;
 
 use bench::bench;
 use dist::build;
@@ -27,6 +29,10 @@ commands:
   serve [--port N] build, then serve dist/ on http://127.0.0.1:N/ (default 8080)
   test             format, clippy (host and wasm32), native tests, browser tests
                    (wasm-bindgen-test), end-to-end tests (Playwright); ends with `N passed, N failed`
+  package          the npm package (staged from dist/, packed, installed offline, type-checked,
+                   bundled, loaded in Chromium) and `cargo package`; needs a built dist/
+  wordpress        the WordPress tier alone (plugin zip from the current dist/, then a real
+                   WordPress from Debian's packages and its Playwright specs)
   bench            release build, then sizes and browser timings of the widget, two
                    baselines and the DataTables peer, on loopback (CPU 1x, 4x) and a
                    mobile profile; prints tables and writes target/bench/bench.json
@@ -47,9 +53,29 @@ fn main() -> ExitCode {
             None => usage(),
         },
         Some("test") => bootstrap::ensure(&root, true).map(|tc| test(&tc)),
+        Some("package") => bootstrap::ensure(&root, true).map(|tc| {
+            let mut counts = package::npm_tier(&tc);
+            counts += sh::Counts::of(package::cargo_package(&tc.root));
+            println!("{} passed, {} failed", counts.passed, counts.failed);
+            if counts.failed == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }),
         Some("bench") => bootstrap::ensure(&root, true)
             .and_then(|tc| build(&tc).map(|_| tc))
             .and_then(|tc| bench(&tc)),
+        Some("wordpress") => bootstrap::ensure(&root, true).and_then(|tc| {
+            wordpress::package(&tc.root)?;
+            let counts = wordpress::tier(&tc);
+            println!("{} passed, {} failed", counts.passed, counts.failed);
+            Ok(if counts.failed == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)

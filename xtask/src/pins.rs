@@ -9,8 +9,9 @@ pub const TRUNK: &str = "0.21.14";
 
 /// npm packages (name, exact version), installed by `npm ci` from the committed lock file.
 /// esbuild, React and Vue bundle the framework host apps of `tests/e2e/reliability.test.mjs`;
-/// DataTables (core and its default stylesheet) is the bench's peer page (issue 16).
-pub const NPM: [(&str, &str); 9] = [
+/// TypeScript type-checks the npm package's declarations (`xtask/src/package.rs`); DataTables
+/// (core and its default stylesheet) is the bench's peer page (issue 16).
+pub const NPM: [(&str, &str); 10] = [
     ("axe-core", "4.14.1"),
     ("binaryen", "132.0.0"),
     ("datatables.net", "3.1.2"),
@@ -20,6 +21,7 @@ pub const NPM: [(&str, &str); 9] = [
     ("react", "19.3.1"),
     ("react-dom", "19.3.1"),
     ("vue", "3.5.45"),
+    ("typescript", "7.0.2"),
 ];
 
 /// What `wasm-opt --version` must contain (npm binaryen 132); Trunk.toml pins the same.

@@ -69,8 +69,26 @@ pub fn test(tc: &Toolchain) -> ExitCode {
             timed("release build", t);
             total += Counts::of(size_budget(&tc.root));
             let t = Instant::now();
-            total += e2e(tc);
-            timed("end-to-end tests", t);
+            match e2e_site(tc) {
+                Ok(site) => {
+                    total += Counts::of(Ok(()));
+                    timed("e2e site (dist/ + hooks/ with the test hooks)", t);
+                    let t = Instant::now();
+                    total += e2e(tc, site);
+                    timed("end-to-end tests", t);
+                }
+                Err(f) => {
+                    total += Counts::of(Err(f));
+                    eprintln!("error: end-to-end tests skipped (they need the e2e site)");
+                }
+            }
+            let t = Instant::now();
+            total += crate::package::npm_tier(tc);
+            total += Counts::of(crate::package::cargo_package(&tc.root));
+            timed("npm package + cargo package", t);
+            let t = Instant::now();
+            total += crate::wordpress::tier(tc);
+            timed("WordPress tier", t);
         }
         Err(f) => {
             total += Counts::of(Err(f));
@@ -132,8 +150,67 @@ fn size_budget(root: &Path) -> sh::Result {
     Ok(())
 }
 
-/// Playwright specs (node's test runner) against dist/ served on a free loopback port.
-fn e2e(tc: &Toolchain) -> Counts {
+/// The site the e2e specs run against, `target/e2e/site/`: a copy of dist/ (what ships), and
+/// under `hooks/` a second copy whose wasm and glue are built with the `test-hooks` feature
+/// (`panicOnNextChangeForTest`), so the shipped files carry no test hooks. The hooked wasm uses
+/// the quick `e2e-hooks` profile (release semantics, `panic = "abort"`, without LTO).
+fn e2e_site(tc: &Toolchain) -> sh::Result<std::path::PathBuf> {
+    let fail = |what: String, e: std::io::Error| Failure {
+        step: "e2e site".into(),
+        command: what,
+        why: format!("failed ({e})"),
+    };
+    let mut cargo = tc.wasm_cargo("build", false);
+    cargo.args([
+        "--lib",
+        "--profile",
+        "e2e-hooks",
+        "--features",
+        "test-hooks",
+    ]);
+    run("e2e site: wasm with test hooks", &mut cargo)?;
+    let site = tc.root.join("target/e2e/site");
+    let _ = std::fs::remove_dir_all(&site);
+    let dist = tc.root.join("dist");
+    copy_dir(&dist, &site).map_err(|e| fail("copy dist/ to target/e2e/site".into(), e))?;
+    let hooks = site.join("hooks");
+    copy_dir(&dist, &hooks).map_err(|e| fail("copy dist/ to target/e2e/site/hooks".into(), e))?;
+    let wasm = tc
+        .root
+        .join("target/wasm32-unknown-unknown/e2e-hooks/role_compare.wasm");
+    let mut bindgen = tc.command("wasm-bindgen");
+    bindgen
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-name",
+            "role_compare",
+        ])
+        .arg("--out-dir")
+        .arg(&hooks)
+        .arg(&wasm);
+    run("e2e site: glue with test hooks", &mut bindgen)?;
+    Ok(site)
+}
+
+/// Copies the directory `from` to `to`, recursively.
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
+/// Playwright specs (node's test runner) against the e2e site served on a free loopback port.
+fn e2e(tc: &Toolchain, site: std::path::PathBuf) -> Counts {
     let (listener, url) = match serve::bind(0) {
         Ok(bound) => bound,
         Err(e) => {
@@ -144,8 +221,7 @@ fn e2e(tc: &Toolchain) -> Counts {
             };
         }
     };
-    let dist = tc.root.join("dist");
-    std::thread::spawn(move || serve::serve(listener, dist));
+    std::thread::spawn(move || serve::serve(listener, site));
     let dir = tc.root.join("tests/e2e");
     let mut specs: Vec<String> = std::fs::read_dir(&dir)
         .map(|entries| {
