@@ -330,7 +330,7 @@ fn or_list<S: AsRef<str>>(items: &[S]) -> String {
 }
 
 fn fold(s: &str) -> String {
-    s.trim().to_lowercase()
+    crate::model::fold_str(s.trim())
 }
 
 fn new_node(label: String, role: Option<usize>, compared: bool) -> Node {

@@ -5,7 +5,7 @@
 //! on it, or whether only one role has anything to say. The result refers to the dataset by
 //! index, so it is cheap to compute and to compare. No yew, no DOM: tested natively.
 
-use crate::model::{Claim, Dataset};
+use crate::model::{fold_case, Claim, Dataset};
 use crate::state::{Filters, Mode, CERTIFICATIONS, DUTIES, ISSUER, REPORTING, TARGET};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -388,31 +388,23 @@ fn status(columns: &[usize], kept: &[(usize, Vec<usize>)]) -> Option<Status> {
 
 /// Byte ranges of `text` that match `needle`, case-insensitively, without overlaps.
 ///
-/// Matching is char by char on lowercase forms, so the ranges always fall on char boundaries of
-/// the original text, whatever lowercasing does to lengths. An empty needle matches nothing.
+/// Matching is char by char on [`fold_case`] forms (one char to one char), so the ranges
+/// always fall on char boundaries of the original text. An empty needle matches nothing.
 pub fn matches(text: &str, needle: &str) -> Vec<Range<usize>> {
-    let needle: Vec<char> = needle.trim().chars().flat_map(char::to_lowercase).collect();
+    let needle: Vec<char> = needle.trim().chars().map(fold_case).collect();
     if needle.is_empty() {
         return Vec::new();
     }
-    // The lowercased text, and for each of its chars: the byte offset of the original char it
-    // came from, and whether it is the first char of that original's lowercase form.
-    let mut lower = Vec::new();
-    let mut origin = Vec::new();
-    let mut starts = Vec::new();
-    for (at, c) in text.char_indices() {
-        for (n, l) in c.to_lowercase().enumerate() {
-            lower.push(l);
-            origin.push(at);
-            starts.push(n == 0);
-        }
-    }
+    // The folded text, and for each of its chars the byte offset of the original.
+    let (origin, lower): (Vec<usize>, Vec<char>) = text
+        .char_indices()
+        .map(|(at, c)| (at, fold_case(c)))
+        .unzip();
     let mut found = Vec::new();
     let mut k = 0;
     while k + needle.len() <= lower.len() {
         let end = k + needle.len();
-        let whole_chars = starts[k] && starts.get(end).is_none_or(|&s| s);
-        if whole_chars && lower[k..end] == needle[..] {
+        if lower[k..end] == needle[..] {
             found.push(origin[k]..origin.get(end).copied().unwrap_or(text.len()));
             k = end;
         } else {

@@ -2,8 +2,8 @@
 //! JSON and Markdown text, plus a safe download file name.
 //!
 //! Pure Rust, tested natively: this module must know nothing of yew, the DOM or serde_json.
-//! serde_json must stay out of the wasm build, so JSON is written by hand here with an RFC 8259
-//! string escaper. Every dataset string is treated as untrusted data (a host page may supply
+//! serde_json must stay out of the wasm build, so the JSON is a tree of the crate's one JSON
+//! value type ([`crate::json::Value`]) written by its own writer. Every dataset string is treated as untrusted data (a host page may supply
 //! the dataset): CSV fields are guarded against formula injection, Markdown special characters
 //! are backslash-escaped so data can neither break a table nor become raw HTML.
 //!
@@ -12,6 +12,7 @@
 
 use crate::attrs::StateObject;
 use crate::compare::{Cell, Comparison, Row, Status};
+use crate::json::{self, Value as J};
 use crate::model::{Citation, Claim, Dataset, SourceKind};
 use crate::state::Filters;
 use std::fmt::Write as _;
@@ -269,115 +270,35 @@ pub fn to_csv(d: &Dataset, c: &Comparison) -> String {
 // JSON
 // ---------------------------------------------------------------------------------------------
 
-/// A JSON value to be written by hand.
-enum J {
-    Null,
-    Bool(bool),
-    Num(usize),
-    Str(String),
-    Arr(Vec<J>),
-    Obj(Vec<(&'static str, J)>),
-}
-
-fn js(s: &str) -> J {
-    J::Str(s.to_owned())
-}
-
-fn jopt(s: Option<&str>) -> J {
-    s.map_or(J::Null, js)
-}
-
-impl J {
-    /// Writes the value pretty-printed with two-space indents.
-    fn write(&self, out: &mut String, depth: usize) {
-        fn indent(out: &mut String, depth: usize) {
-            for _ in 0..depth {
-                out.push_str("  ");
-            }
-        }
-        match self {
-            J::Null => out.push_str("null"),
-            J::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            J::Num(n) => {
-                let _ = write!(out, "{n}");
-            }
-            J::Str(s) => push_json_string(out, s),
-            J::Arr(items) if items.is_empty() => out.push_str("[]"),
-            J::Obj(fields) if fields.is_empty() => out.push_str("{}"),
-            J::Arr(items) => {
-                out.push_str("[\n");
-                for (i, item) in items.iter().enumerate() {
-                    indent(out, depth + 1);
-                    item.write(out, depth + 1);
-                    if i + 1 < items.len() {
-                        out.push(',');
-                    }
-                    out.push('\n');
-                }
-                indent(out, depth);
-                out.push(']');
-            }
-            J::Obj(fields) => {
-                out.push_str("{\n");
-                for (i, (key, value)) in fields.iter().enumerate() {
-                    indent(out, depth + 1);
-                    push_json_string(out, key);
-                    out.push_str(": ");
-                    value.write(out, depth + 1);
-                    if i + 1 < fields.len() {
-                        out.push(',');
-                    }
-                    out.push('\n');
-                }
-                indent(out, depth);
-                out.push('}');
-            }
-        }
-    }
-}
-
-/// A JSON string literal (with its quotes), escaped per RFC 8259.
-///
-/// `"` and `\` are backslash-escaped; `\n`, `\r`, `\t` use their short forms; every other
-/// control character (U+0000–U+001F, and U+007F) is written `\u00XX`; U+2028 and U+2029 are
-/// written `\u2028` / `\u2029` so the text is also safe inside a JavaScript string.
+/// A JSON string literal (with its quotes), escaped per RFC 8259 ([`json::push_string`]).
 pub fn json_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
-    push_json_string(&mut out, s);
+    json::push_string(&mut out, s);
     out
 }
 
-fn push_json_string(out: &mut String, s: &str) {
-    out.push('"');
-    for ch in s.chars() {
-        match ch {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{2028}' | '\u{2029}' => {
-                let _ = write!(out, "\\u{:04x}", ch as u32);
-            }
-            c if (c as u32) < 0x20 || c == '\u{7f}' => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+fn js(s: &str) -> J {
+    J::str(s)
+}
+
+fn jopt(s: Option<&str>) -> J {
+    J::opt(s)
+}
+
+fn num(n: usize) -> J {
+    J::Number(n.to_string())
 }
 
 /// Citations as JSON: source id, its 1-based number, its title and the locator.
 fn j_citations(d: &Dataset, cites: &[Citation]) -> J {
-    J::Arr(
+    J::Array(
         cites
             .iter()
             .map(|cite| {
                 let n = d.source_number(&cite.source);
-                J::Obj(vec![
+                J::obj(vec![
                     ("source", js(&cite.source)),
-                    ("n", n.map_or(J::Null, J::Num)),
+                    ("n", n.map_or(J::Null, num)),
                     (
                         "title",
                         jopt(d.source(&cite.source).map(|s| s.title.as_str())),
@@ -391,11 +312,11 @@ fn j_citations(d: &Dataset, cites: &[Citation]) -> J {
 
 /// The claims at `ids` (indices into `d.claims`) as `[{id, text, sources}]`.
 fn j_claims(d: &Dataset, ids: &[usize]) -> J {
-    J::Arr(
+    J::Array(
         ids.iter()
             .filter_map(|&ci| d.claims.get(ci))
             .map(|cl| {
-                J::Obj(vec![
+                J::obj(vec![
                     ("id", js(&cl.id)),
                     ("text", js(&cl.text)),
                     ("sources", j_citations(d, &cl.sources)),
@@ -406,7 +327,7 @@ fn j_claims(d: &Dataset, ids: &[usize]) -> J {
 }
 
 fn j_strings(items: &[String]) -> J {
-    J::Arr(items.iter().map(|s| js(s)).collect())
+    J::Array(items.iter().map(|s| js(s)).collect())
 }
 
 /// The current view as JSON (pretty-printed, two-space indent, trailing newline).
@@ -426,14 +347,14 @@ pub fn to_json(d: &Dataset, c: &Comparison, f: &Filters) -> String {
             .map_or("", |r| r.id.as_str())
     };
 
-    let dataset = J::Obj(vec![
+    let dataset = J::obj(vec![
         ("version", js(&d.version)),
         ("last_reviewed", js(&d.last_reviewed)),
     ]);
     // The filters in the one spelling they have wherever they leave the crate: the `state`
     // object's (camelCase, every compared role and shown section listed).
     let state = StateObject::shown(f, d);
-    let filters = J::Obj(vec![
+    let filters = J::obj(vec![
         ("roles", j_strings(&state.roles)),
         ("facets", j_strings(&state.facets)),
         ("mode", js(&state.mode)),
@@ -444,12 +365,12 @@ pub fn to_json(d: &Dataset, c: &Comparison, f: &Filters) -> String {
         ("target", jopt(state.target.as_deref())),
         ("detail", js(&state.detail)),
     ]);
-    let columns = J::Arr(
+    let columns = J::Array(
         c.columns
             .iter()
             .filter_map(|&ri| d.roles.get(ri))
             .map(|r| {
-                J::Obj(vec![
+                J::obj(vec![
                     ("id", js(&r.id)),
                     ("abbr", js(&r.abbr)),
                     ("name", js(&r.name)),
@@ -457,7 +378,7 @@ pub fn to_json(d: &Dataset, c: &Comparison, f: &Filters) -> String {
             })
             .collect(),
     );
-    let rows = J::Arr(
+    let rows = J::Array(
         lines(d, c)
             .map(|(_, line)| {
                 let row = line.row;
@@ -473,9 +394,9 @@ pub fn to_json(d: &Dataset, c: &Comparison, f: &Filters) -> String {
                     .map(|(col, cell)| {
                         let role = ("role", js(role_id(col)));
                         match cell {
-                            Cell::Gap => J::Obj(vec![role, ("gap", J::Bool(true))]),
-                            Cell::InShared => J::Obj(vec![role, ("in_shared", J::Bool(true))]),
-                            Cell::Claims(ids) => J::Obj(vec![role, ("claims", j_claims(d, ids))]),
+                            Cell::Gap => J::obj(vec![role, ("gap", J::Bool(true))]),
+                            Cell::InShared => J::obj(vec![role, ("in_shared", J::Bool(true))]),
+                            Cell::Claims(ids) => J::obj(vec![role, ("claims", j_claims(d, ids))]),
                         }
                     })
                     .collect();
@@ -483,10 +404,10 @@ pub fn to_json(d: &Dataset, c: &Comparison, f: &Filters) -> String {
                     .shared
                     .iter()
                     .map(|g| {
-                        J::Obj(vec![
+                        J::obj(vec![
                             (
                                 "roles",
-                                J::Arr(g.columns.iter().map(|&col| js(role_id(col))).collect()),
+                                J::Array(g.columns.iter().map(|&col| js(role_id(col))).collect()),
                             ),
                             ("claims", j_claims(d, &g.claims)),
                         ])
@@ -497,16 +418,16 @@ pub fn to_json(d: &Dataset, c: &Comparison, f: &Filters) -> String {
                     .iter()
                     .filter_map(|&k| d.conflicts.get(k))
                     .map(|k| {
-                        J::Obj(vec![
+                        J::obj(vec![
                             ("id", js(&k.id)),
                             ("title", js(&k.title)),
                             (
                                 "sides",
-                                J::Arr(
+                                J::Array(
                                     k.sides
                                         .iter()
                                         .map(|side| {
-                                            J::Obj(vec![
+                                            J::obj(vec![
                                                 ("text", js(&side.text)),
                                                 ("sources", j_citations(d, &side.sources)),
                                             ])
@@ -517,27 +438,27 @@ pub fn to_json(d: &Dataset, c: &Comparison, f: &Filters) -> String {
                         ])
                     })
                     .collect();
-                J::Obj(vec![
+                J::obj(vec![
                     ("section", js(line.section)),
                     ("section_id", js(line.section_id)),
                     ("topic", js(line.topic)),
                     ("topic_id", js(line.topic_id)),
                     ("status", js(status)),
                     ("only", only),
-                    ("cells", J::Arr(cells)),
-                    ("shared", J::Arr(shared)),
-                    ("conflicts", J::Arr(conflicts)),
+                    ("cells", J::Array(cells)),
+                    ("shared", J::Array(shared)),
+                    ("conflicts", J::Array(conflicts)),
                 ])
             })
             .collect(),
     );
-    let sources = J::Arr(
+    let sources = J::Array(
         d.sources
             .iter()
             .enumerate()
             .map(|(i, s)| {
-                J::Obj(vec![
-                    ("n", J::Num(i + 1)),
+                J::obj(vec![
+                    ("n", num(i + 1)),
                     ("id", js(&s.id)),
                     ("title", js(&s.title)),
                     ("author", jopt(s.author.as_deref())),
@@ -554,15 +475,14 @@ pub fn to_json(d: &Dataset, c: &Comparison, f: &Filters) -> String {
             .collect(),
     );
 
-    let root = J::Obj(vec![
+    let root = J::obj(vec![
         ("dataset", dataset),
         ("filters", filters),
         ("columns", columns),
         ("rows", rows),
         ("sources", sources),
     ]);
-    let mut out = String::new();
-    root.write(&mut out, 0);
+    let mut out = root.to_pretty();
     out.push('\n');
     out
 }

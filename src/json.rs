@@ -1,5 +1,6 @@
-//! A small, strict JSON reader: text in, a [`Value`] tree out, or one syntax error with its line
-//! and column.
+//! The crate's one JSON value type, [`Value`], with a small, strict reader (text in, a tree
+//! out, or one syntax error with its line and column) and a writer ([`Value::to_pretty`], the
+//! export's JSON; [`push_string`], the one JSON string escaper).
 //!
 //! It exists so that the wasm build reads datasets without `serde_json` and without walking a
 //! `JSON.parse` result through hundreds of JS calls: the bundled dataset and every host dataset
@@ -61,6 +62,98 @@ impl Value {
             other => other.kind().to_owned(),
         }
     }
+}
+
+impl Value {
+    /// A string value.
+    pub fn str(s: &str) -> Value {
+        Value::String(s.to_owned())
+    }
+
+    /// A string value, or `null` for `None`.
+    pub fn opt(s: Option<&str>) -> Value {
+        s.map_or(Value::Null, Value::str)
+    }
+
+    /// An object from its members in order.
+    pub fn obj(members: Vec<(&str, Value)>) -> Value {
+        Value::Object(
+            members
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect(),
+        )
+    }
+
+    /// The value as JSON text, pretty-printed with two-space indents (no trailing newline).
+    pub fn to_pretty(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out, 0);
+        out
+    }
+
+    fn write(&self, out: &mut String, depth: usize) {
+        let indent = |out: &mut String, depth: usize| {
+            for _ in 0..depth {
+                out.push_str("  ");
+            }
+        };
+        let (open, close, len) = match self {
+            Value::Null => return out.push_str("null"),
+            Value::Bool(b) => return out.push_str(if *b { "true" } else { "false" }),
+            Value::Number(n) => return out.push_str(n),
+            Value::String(s) => return push_string(out, s),
+            Value::Array(items) => ('[', ']', items.len()),
+            Value::Object(members) => ('{', '}', members.len()),
+        };
+        out.push(open);
+        for i in 0..len {
+            out.push_str(if i == 0 { "\n" } else { ",\n" });
+            indent(out, depth + 1);
+            let value = match self {
+                Value::Array(items) => &items[i],
+                Value::Object(members) => {
+                    push_string(out, &members[i].0);
+                    out.push_str(": ");
+                    &members[i].1
+                }
+                _ => return,
+            };
+            value.write(out, depth + 1);
+        }
+        if len > 0 {
+            out.push('\n');
+            indent(out, depth);
+        }
+        out.push(close);
+    }
+}
+
+/// Appends `s` as a JSON string literal (with its quotes), escaped per RFC 8259: `"` and `\`
+/// backslash-escaped; `\n`, `\r`, `\t` in their short forms; every other control character
+/// (U+0000–U+001F, and U+007F) as `\u00XX`; U+2028 and U+2029 as `\u2028` / `\u2029`, so the
+/// text is also safe inside a JavaScript string.
+pub fn push_string(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    for ch in s.chars() {
+        match ch {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c == '\u{7f}' || c == '\u{2028}' || c == '\u{2029}' => {
+                let n = c as usize;
+                out.push_str("\\u");
+                for shift in [12, 8, 4, 0] {
+                    out.push(char::from(HEX[(n >> shift) & 0xF]));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// A syntax error: what was expected, and where (1-based line and column, in characters).
@@ -616,6 +709,17 @@ mod tests {
             parse(&deep).unwrap_err().to_string(),
             "nested too deeply at line 1, column 65"
         );
+    }
+
+    #[test]
+    fn written_text_reads_back_as_the_same_value() {
+        let text = r#"{"a": [], "b": {}, "c": [1, -0.5e3, true, false, null],
+            "d": "q\"b\\s\n\r\t\u0001\u007f\u2028é😀", "e": [{"f": [[]]}]}"#;
+        let value = parse(text).unwrap();
+        let pretty = value.to_pretty();
+        assert_eq!(parse(&pretty).unwrap(), value);
+        assert!(pretty.starts_with("{\n  \"a\": [],\n  \"b\": {},\n  \"c\": [\n    1,"));
+        assert!(pretty.contains(r#""q\"b\\s\n\r\t\u0001\u007f\u2028é😀""#));
     }
 
     #[test]

@@ -1,14 +1,22 @@
 // Benchmark baseline (tests/bench/bench.mjs): the smallest hand-written page that does what the
-// widget's "Show" radios do, on the same prerendered rows (vanilla.html). "Differences only"
-// hides the rows whose badge says "Shared", "Shared only" shows only those, and a section whose
-// rows are all hidden is hidden with its header, as the widget drops it. Like the widget, it
-// fires `role-compare-ready` once it works and `role-compare-change` after each change, so the
-// benchmark times both the same way.
+// widget's "Show" radios do, on the same prerendered rows (vanilla.html): "Differences only"
+// hides the rows whose badge says "Shared", "Shared only" shows only the rows with statements
+// several roles share, and a section whose rows are all hidden is hidden with its header, as the
+// widget drops it. Like the widget, it fires `role-compare-ready` once it works and
+// `role-compare-change` after each change, so the benchmark times both the same way.
 const host = document.querySelector("role-compare");
 const root = host.shadowRoot;
-const rows = [...root.querySelectorAll("tr.rc-row-data")].map((tr) => ({
+// Rows are keyed by data-row; a row's statements shared by several roles are further <tr>s with
+// the same key and the rc-row-shared class.
+const all = [...root.querySelectorAll("tr.rc-row-data")];
+const withShared = new Set(all.filter((tr) => tr.classList.contains("rc-row-shared")).map((tr) => tr.dataset.row));
+const sharedByAll = new Set(all.filter((tr) => tr.querySelector(".rc-badge-shared")).map((tr) => tr.dataset.row));
+const rows = all.map((tr) => ({
   tr,
-  shared: tr.querySelector(".rc-badge-shared") !== null,
+  // "Differences only" drops the rows every compared role shares entirely; "Shared only" keeps
+  // the rows with statements several roles share.
+  differences: !sharedByAll.has(tr.dataset.row),
+  shared: withShared.has(tr.dataset.row),
 }));
 const groups = [...root.querySelectorAll("tbody")].map((tbody) => ({
   tbody,
@@ -20,7 +28,7 @@ const total = rows.length;
 function show(mode) {
   let shown = 0;
   for (const r of rows) {
-    const visible = mode === "all" || (mode === "shared") === r.shared;
+    const visible = mode === "all" || r[mode];
     if (r.tr.hidden === visible) r.tr.hidden = !visible;
     if (visible) shown += 1;
   }

@@ -3,6 +3,7 @@
 //! Every command first runs the bootstrap (`bootstrap.rs`), so a fresh machine needs nothing but
 //! rustup's toolchain, Node/npm and apt. See `cargo xtask help`.
 
+mod bench;
 mod bootstrap;
 mod dist;
 mod package;
@@ -12,11 +13,12 @@ mod sh;
 mod tiers;
 mod wordpress;
 
+use bench::bench;
 use dist::build;
 use sh::{say, Failure};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use tiers::{bench, test};
+use tiers::test;
 
 const USAGE: &str = "\
 usage: cargo xtask <command>
@@ -31,8 +33,9 @@ commands:
                    bundled, loaded in Chromium) and `cargo package`; needs a built dist/
   wordpress        the WordPress tier alone (plugin zip from the current dist/, then a real
                    WordPress from Debian's packages and its Playwright specs)
-  bench            release build, then sizes and browser timings against two baselines;
-                   prints a table and writes target/bench/bench.json
+  bench            release build, then sizes and browser timings of the widget, two
+                   baselines and the DataTables peer, on loopback (CPU 1x, 4x) and a
+                   mobile profile; prints tables and writes target/bench/bench.json
   help             this text";
 
 fn main() -> ExitCode {

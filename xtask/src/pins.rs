@@ -9,10 +9,13 @@ pub const TRUNK: &str = "0.21.14";
 
 /// npm packages (name, exact version), installed by `npm ci` from the committed lock file.
 /// esbuild, React and Vue bundle the framework host apps of `tests/e2e/reliability.test.mjs`;
-/// TypeScript type-checks the npm package's declarations (`xtask/src/package.rs`).
-pub const NPM: [(&str, &str); 8] = [
+/// TypeScript type-checks the npm package's declarations (`xtask/src/package.rs`); DataTables
+/// (core and its default stylesheet) is the bench's peer page (issue 16).
+pub const NPM: [(&str, &str); 10] = [
     ("axe-core", "4.14.1"),
     ("binaryen", "132.0.0"),
+    ("datatables.net", "3.1.2"),
+    ("datatables.net-dt", "3.1.2"),
     ("esbuild", "0.28.2"),
     ("playwright-core", "1.65.1"),
     ("react", "19.3.1"),
@@ -44,3 +47,7 @@ pub const APT_BROWSER: [&str; 2] = ["chromium", "chromium-driver"];
 
 /// How long `rustup target add wasm32-unknown-unknown` may try before the Debian route is used.
 pub const RUSTUP_TARGET_TIMEOUT_SECS: u64 = 25;
+
+/// How long `rustup component add rust-src` may try (the wasm standard library is rebuilt from
+/// these sources for the size-tuned release build) before the Debian route is used.
+pub const RUSTUP_SRC_TIMEOUT_SECS: u64 = 120;

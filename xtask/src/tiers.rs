@@ -1,6 +1,6 @@
-//! `cargo xtask test` and `cargo xtask bench`: every test tier in order (format, clippy on host
-//! and wasm32, native tests, browser tests, release build, size budget, end-to-end), counted into
-//! one `N passed, N failed` line, and the benchmark.
+//! `cargo xtask test`: every test tier in order (format, clippy on host and wasm32, native
+//! tests, browser tests, release build, size budget, end-to-end), counted into one
+//! `N passed, N failed` line. The benchmark is `bench.rs`.
 
 use crate::bootstrap::Toolchain;
 use crate::dist::build;
@@ -148,29 +148,6 @@ fn size_budget(root: &Path) -> sh::Result {
         )));
     }
     Ok(())
-}
-
-/// The benchmark (`tests/bench/bench.mjs`) against dist/ served on a free loopback port.
-pub fn bench(tc: &Toolchain) -> sh::Result<ExitCode> {
-    let (listener, url) = serve::bind(0).map_err(|e| Failure {
-        step: "bench".into(),
-        command: "bind 127.0.0.1:0".into(),
-        why: format!("failed ({e})"),
-    })?;
-    let dist = tc.root.join("dist");
-    std::thread::spawn(move || serve::serve(listener, dist));
-    let out = tc.root.join("target/bench");
-    let _ = std::fs::create_dir_all(&out);
-    run(
-        "bench",
-        Command::new("node")
-            .current_dir(&tc.root)
-            .arg("tests/bench/bench.mjs")
-            .env("BASE_URL", &url)
-            .env("CHROMIUM_PATH", "/usr/bin/chromium")
-            .env("BENCH_OUT", out.join("bench.json")),
-    )?;
-    Ok(ExitCode::SUCCESS)
 }
 
 /// The site the e2e specs run against, `target/e2e/site/`: a copy of dist/ (what ships), and
