@@ -603,7 +603,9 @@ pub fn to_markdown(d: &Dataset, c: &Comparison) -> String {
             let _ = write!(out, " — {}", md(&by));
         }
         // The suffix is left out when the title already says so, as the bundled ones do.
-        if s.kind == SourceKind::IssuingBody && !s.title.to_lowercase().contains("issuing body") {
+        if s.kind == SourceKind::IssuingBody
+            && !s.title.to_ascii_lowercase().contains("issuing body")
+        {
             out.push_str(" (issuing body)");
         }
         out.push('\n');

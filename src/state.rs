@@ -245,7 +245,7 @@ impl Filters {
             out.push(format!("reports to: {t}"));
         }
         if self.mode != Mode::All {
-            out.push(format!("mode: {}", self.mode.label().to_lowercase()));
+            out.push(format!("mode: {}", self.mode.label().to_ascii_lowercase()));
         }
         if !self.search.trim().is_empty() {
             out.push(format!("search: \u{201c}{}\u{201d}", self.search.trim()));

@@ -413,7 +413,7 @@ pub fn RoleCompareView(props: &RoleCompareViewProps) -> Html {
                 <ResultStatus shown={comparison.shown} total={comparison.total}
                     statements={comparison.statements} statements_total={comparison.statements_total}
                     reasons={f.describe(d)} {on_reset}
-                    lens={(f.mode != Mode::All).then(|| AttrValue::from(f.mode.label().to_lowercase()))} />
+                    lens={(f.mode != Mode::All).then(|| AttrValue::from(f.mode.label().to_ascii_lowercase()))} />
                 if layout.shown > 0 {
                     <button type="button" class="rc-button rc-detail-all" hidden={props.prerender}
                         aria-pressed={(f.detail == Detail::Full).to_string()}

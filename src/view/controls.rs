@@ -104,7 +104,8 @@ pub fn Controls(props: &ControlsProps) -> Html {
     let facets_on = ids(facet_indices(d, &f.facets), &facet_ids);
     let selected_roles = roles_on.len();
     let many = d.roles.len() > ROLE_FILTER_FROM;
-    let role_query = role_query.trim().to_lowercase();
+    // Case folded on the dataset's own characters (no Unicode case tables in the wasm).
+    let role_query = crate::model::fold_str(role_query.trim());
 
     // Says why the last two checked roles cannot be unchecked (when there is a third to add).
     let hint = selected_roles <= 2 && d.roles.len() > 2;
@@ -115,8 +116,8 @@ pub fn Controls(props: &ControlsProps) -> Html {
             // The reader's filter narrows the list; checked roles always stay in it.
             role_query.is_empty()
                 || roles_on.contains(&role.id)
-                || role.abbr.to_lowercase().contains(&role_query)
-                || role.name.to_lowercase().contains(&role_query)
+                || crate::model::fold_str(&role.abbr).contains(&role_query)
+                || crate::model::fold_str(&role.name).contains(&role_query)
         })
         .map(|role| {
             let on = roles_on.contains(&role.id);
