@@ -609,6 +609,9 @@ async function hostApp(source) {
     document.getElementById("article").append(app);
   });
   await opened.page.addScriptTag({ content: source, type: "module" });
+  // An inline module runs after addScriptTag returns (there is no load event to wait for): wait
+  // until the host app has defined its render function.
+  await opened.page.waitForFunction(() => typeof (window.renderReact ?? window.renderVue) === "function");
   return { ...opened, warnings };
 }
 
