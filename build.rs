@@ -2,16 +2,16 @@
 //!
 //! `src/data/roles.json` stays pretty-printed for people; `data::BUNDLED_JSON` includes
 //! `$OUT_DIR/roles.min.json`, the same JSON with a third fewer bytes in the wasm file. The
-//! minifier is the crate's own (`src/json.rs`), and the result must parse.
+//! minifier is the crate's own (`src/core/json.rs`), and the result must parse.
 
 #[allow(dead_code)]
-#[path = "src/json.rs"]
+#[path = "src/core/json.rs"]
 mod json;
 
 fn main() {
     let source = "src/data/roles.json";
     println!("cargo:rerun-if-changed={source}");
-    println!("cargo:rerun-if-changed=src/json.rs");
+    println!("cargo:rerun-if-changed=src/core/json.rs");
     let text = std::fs::read_to_string(source).expect("src/data/roles.json is readable");
     let min = json::minify(&text);
     if let Err(e) = json::parse(&min) {

@@ -61,19 +61,14 @@
 //! - [`view`]: dumb yew components;
 //! - `element` (wasm only): the only module that touches the DOM, the shadow root and attributes.
 
-pub mod attrs;
-pub mod chart;
-pub mod compare;
-pub mod data;
+// The rings, as folders: `core/` (pure: no yew, no web-sys), then `view/` with its small `dom`
+// glue, then `element` (wasm only) and `prerender` (native only).
+pub mod core;
+pub use crate::core::{attrs, chart, compare, data, export, json, keys, model, state, validate};
+
 mod dom;
-pub mod export;
-pub mod json;
-pub mod keys;
-pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
-pub mod state;
-pub mod validate;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]

@@ -547,11 +547,11 @@ fn the_chart_module_knows_nothing_of_yew_or_the_browser() {
             })
             .collect()
     };
-    let chart = words("chart.rs");
+    let chart = words("core/chart.rs");
     for ident in ["yew", "Html", "web_sys", "js_sys", "wasm_bindgen", "gloo"] {
         assert!(
             !chart.iter().any(|w| w == ident),
-            "src/chart.rs names {ident}"
+            "src/core/chart.rs names {ident}"
         );
     }
     let view = words("view/orgchart.rs");

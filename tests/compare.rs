@@ -2068,7 +2068,7 @@ fn bundled_reporting_lines_and_disputes() {
 // Property test
 // ---------------------------------------------------------------------------------------------
 
-/// The rules re-stated from the docs, independently of `src/compare.rs` (search excepted: it
+/// The rules re-stated from the docs, independently of `src/core/compare.rs` (search excepted: it
 /// uses `matches`, tested above on its own).
 fn reference(d: &Dataset, f: &Filters) -> Comparison {
     // Columns: the roles named, in dataset order; none named that exists means the default:

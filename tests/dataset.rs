@@ -1,5 +1,5 @@
 //! Native tests of the dataset layer: the bundled `src/data/roles.json`, `data::parse_json` and
-//! the validator in `src/validate.rs`.
+//! the validator in `src/core/validate.rs`.
 //!
 //! - **Bundled dataset**: it parses and validates; roles, facets and filters come in the documented
 //!   order; every claim and key line cites a source with a locator; the headline conflicts
@@ -2009,7 +2009,7 @@ fn is_date(s: &str) -> bool {
     }
 }
 
-/// The rules of `docs/DATASET.md`, restated independently of `src/validate.rs`: true when `d`
+/// The rules of `docs/DATASET.md`, restated independently of `src/core/validate.rs`: true when `d`
 /// breaks none of them.
 fn follows_the_rules(d: &Dataset) -> bool {
     fn text(s: &str) -> bool {

@@ -1,4 +1,4 @@
-//! Native tests of `src/export.rs`: CSV, JSON and Markdown exports of the current view.
+//! Native tests of `src/core/export.rs`: CSV, JSON and Markdown exports of the current view.
 //!
 //! They run the bundled dataset through `compare` with several filter sets (every mode among
 //! them) and check each format structurally against the comparison: CSV with a small RFC 4180
@@ -748,7 +748,7 @@ fn file_names_are_sanitized() {
 
 #[test]
 fn export_module_knows_nothing_of_the_browser_or_serde() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/export.rs");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/core/export.rs");
     let text = std::fs::read_to_string(path).unwrap();
     assert!(text.starts_with("//!"));
     let code: String = text
@@ -768,7 +768,10 @@ fn export_module_knows_nothing_of_the_browser_or_serde() {
         "serde",
         "serde_json",
     ] {
-        assert!(!words.contains(&banned), "src/export.rs names `{banned}`");
+        assert!(
+            !words.contains(&banned),
+            "src/core/export.rs names `{banned}`"
+        );
     }
 }
 

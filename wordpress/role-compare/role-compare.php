@@ -130,7 +130,7 @@ function role_compare_settings( $raw, $index ) {
 	} else {
 		$roles = role_compare_list( $raw['roles'] ?? '', role_compare_ids( $index, 'roles' ) );
 		// One role is no comparison, and naming exactly the default roles is the default: the
-		// element's rules (src/attrs.rs), so the fallback and the widget agree.
+		// element's rules (src/core/attrs.rs), so the fallback and the widget agree.
 		if ( count( $roles ) < 2 || $roles === $index['defaultRoles'] ) {
 			$roles = array();
 		}
