@@ -313,7 +313,13 @@ class RoleCompareElement extends HTMLElement {
           this._fallback = fallback;
           fallback.remove();
         }
-        this._loadData();
+        // A page that prerendered its host dataset's fallback keeps showing it until the first
+        // `src` answer is in: the widget renders (hidden) and takes its place only then, so the
+        // bundled comparison never flashes in between (no layout shift).
+        const hold = fallback && this._data === undefined && this.hasAttribute("src");
+        if (hold) this._holdFallback();
+        const loading = this._loadData();
+        if (hold) Promise.resolve(loading).finally(() => this._reveal());
         this._syncUrl();
         // A click or tap outside the element closes its open popover (and only then costs a
         // render).
@@ -337,7 +343,33 @@ class RoleCompareElement extends HTMLElement {
       });
   }
 
+  // Shows an inert copy of the fallback in front of the (hidden) live widget; see _reveal.
+  _holdFallback() {
+    const root = this.shadowRoot;
+    const live = root.querySelector(".rc-mount");
+    if (!live || !this._fallback) return;
+    const copy = this._fallback.cloneNode(true);
+    copy.removeAttribute("data-role-compare-fallback");
+    copy.inert = true;
+    live.hidden = true;
+    root.append(copy);
+    this._held = { live, copy };
+  }
+
+  // After the first dataset answer (taken, refused or failed): once yew has drawn it (its render
+  // runs in a microtask, before this timer), the live widget replaces the held fallback.
+  _reveal() {
+    setTimeout(() => {
+      const held = this._held;
+      this._held = null;
+      if (!held) return;
+      held.copy.remove();
+      held.live.hidden = false;
+    }, 0);
+  }
+
   // A host dataset: the `data` property wins, then `src`, then an inline JSON script child.
+  // Returns the `src` request's promise, if one started.
   _loadData() {
     if (this._data !== undefined) {
       this._setDataProperty();
@@ -345,8 +377,7 @@ class RoleCompareElement extends HTMLElement {
     }
     const src = this.getAttribute("src");
     if (src) {
-      this._fetch(src);
-      return;
+      return this._fetch(src);
     }
     const inline = this.querySelector(':scope > script[type="application/json"]');
     if (inline) this._setDataText(inline.textContent, "inline", "the inline JSON script");

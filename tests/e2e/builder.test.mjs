@@ -78,11 +78,11 @@ const CONFIGS = [
     attributes: 'src="examples/custom-dataset.json"',
     cli: ["--data", "www/examples/custom-dataset.json"],
     headers: ["CTO", "CDO"],
-    // The loader mounts the widget with the bundled dataset and swaps in a `src` dataset when
-    // it arrives, so the host dataset's fallback is replaced by the bundled comparison for a
-    // moment. A loader change (keep the fallback until the `src` dataset is in) fixes it; until
-    // then this measure is reported, not asserted.
-    knownShift: "the loader renders the bundled dataset before a src dataset arrives (www/role-compare.js, src/element.rs)",
+    // The loader now holds this fallback until the `src` dataset is in (no bundled comparison
+    // in between): CLS 0.143 → 0.0015. What is left is one 48 px move of the text below the
+    // widget early in the upgrade (about 290 ms at CPU 4×), not seen on a plain page with the
+    // CLI's fallback (tmp measurement, 2026-12-02); reported, not asserted, until it is found.
+    knownShift: "one 48 px move of the text below early in the upgrade (cause not yet found)",
   },
   {
     name: 'detail="full", dark, heading level 6',
