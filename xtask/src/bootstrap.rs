@@ -151,11 +151,33 @@ pub fn ensure(root: &Path, browser: bool) -> Result<Toolchain> {
             why: format!("printed \"{opt}\", expected {}", pins::WASM_OPT_VERSION),
         });
     }
-    say("bootstrap: done");
-    Ok(Toolchain {
+    let toolchain = Toolchain {
         route,
         root: root.to_path_buf(),
-    })
+    };
+    fetch_std_sources(&toolchain)?;
+    say("bootstrap: done");
+    Ok(toolchain)
+}
+
+/// The release build (and, on the Debian route, every wasm build) rebuilds the standard library
+/// from source with `--offline`, so the crates std itself depends on (dlmalloc, libc, moto-rt,
+/// …) must be in cargo's cache first: a fresh machine has only the project's own. `cargo fetch`
+/// with the same `-Zbuild-std` set downloads them (under a second once cached).
+fn fetch_std_sources(toolchain: &Toolchain) -> Result {
+    let program = match toolchain.route {
+        Route::Rustup => "cargo",
+        Route::Debian => "/usr/bin/cargo",
+    };
+    run(
+        "fetch std's crates",
+        toolchain
+            .command(program)
+            .args(["fetch", "--target", WASM32])
+            .env("RUSTC_BOOTSTRAP", "1")
+            .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort,test")
+            .env("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size"),
+    )
 }
 
 /// rustup's wasm32 target if present or quickly added; otherwise the Debian route. A failed
