@@ -311,6 +311,19 @@ impl Widget {
         self.owner.render();
     }
 
+    /// `true` on `beforeprint`: every folded section's rows are built (and then kept, hidden),
+    /// so the print shows them; `false` on `afterprint`. The loader calls it.
+    #[wasm_bindgen(js_name = setPrinting)]
+    pub fn set_printing(&mut self, printing: bool) {
+        let changed = {
+            let props = &mut self.owner.inner.borrow_mut().props;
+            std::mem::replace(&mut props.printing, printing) != printing
+        };
+        if changed {
+            self.owner.render();
+        }
+    }
+
     /// Stops the yew app and empties the shadow root; safe to call twice.
     pub fn unmount(&mut self) {
         if let Some(app) = self.owner.app.borrow_mut().take() {
@@ -381,6 +394,7 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
             defaults: Filters::default(),
             name: host.id().into(),
             dismiss: 0,
+            printing: false,
             on_download: None,
             on_copy: Some(Callback::from(|text: String| copy(&text))),
         };

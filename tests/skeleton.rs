@@ -25,9 +25,19 @@ use std::rc::Rc;
 use yew::ServerRenderer;
 
 fn render(filters: Filters) -> String {
+    render_with(filters, false)
+}
+
+/// The render the page prints (`printing`: every folded facet's rows built).
+fn render_printed(filters: Filters) -> String {
+    render_with(filters, true)
+}
+
+fn render_with(filters: Filters, printing: bool) -> String {
     let renderer = ServerRenderer::<RoleCompare>::with_props(move || {
         let mut props = RoleCompareProps::new(Rc::new(data::bundled()));
         props.filters = filters;
+        props.printing = printing;
         props
     })
     .hydratable(false);
@@ -346,7 +356,7 @@ fn facets_fold_in_summary_and_open_in_full_detail() {
 fn shared_statements_have_their_own_spanning_line() {
     let d = data::bundled();
     let c = compare(&d, &Filters::default());
-    let html = render_default();
+    let html = render_printed(Filters::default());
     let all = tags(&html);
     let table = detail_table(&all);
     let n = c.columns.len();
@@ -401,7 +411,7 @@ fn every_statement_shows_once() {
         },
     ] {
         let c = compare(&d, &filters);
-        let html = render(filters.clone());
+        let html = render_printed(filters.clone());
         let mut several = 0;
         for (_, row) in c.rows() {
             for ci in row.claims() {
@@ -423,4 +433,39 @@ fn every_statement_shows_once() {
         // Nothing else is marked as a statement.
         assert_eq!(html.matches("data-claim=").count(), c.statements);
     }
+}
+
+/// The first screen builds only what it shows: in the default summary every facet is folded and
+/// has only its header row (`tr.rc-facet`), so the live widget renders the key lines and a dozen
+/// headers instead of every statement. Full detail, a narrowing mode, and print build the rows.
+#[test]
+fn folded_facets_build_their_rows_only_when_needed() {
+    let d = data::bundled();
+    let statements = |html: &str| html.matches("data-claim=").count();
+    let summary = render_default();
+    let table = detail_table(&tags(&summary))
+        .iter()
+        .filter(|t| t.name == "tr" && t.has_class("rc-row-data"))
+        .count();
+    assert_eq!(table, 0, "no detail rows in the folded summary");
+    let key_lines = statements(&summary);
+    let full = Filters {
+        detail: Detail::Full,
+        ..Filters::default()
+    };
+    let c = compare(&d, &full);
+    let all = statements(&render(full));
+    assert_eq!(all - key_lines, c.statements);
+    assert_eq!(
+        statements(&render_printed(Filters::default())) - key_lines,
+        compare(&d, &Filters::default()).statements
+    );
+    let differences = Filters {
+        mode: Mode::Differences,
+        ..Filters::default()
+    };
+    // A mode opens every facet: its rows are all built, as for print.
+    let built = statements(&render(differences.clone()));
+    assert!(built > 0);
+    assert_eq!(built, statements(&render_printed(differences)));
 }

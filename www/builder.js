@@ -4,7 +4,8 @@
 //
 // Where the fallback comes from (the design): the widget's own first render. For each
 // configuration the builder mounts a fresh preview element and, once it is ready, copies what it
-// drew and applies the differences between a live first render and `prerender::fallback` (the
+// draws for print (a folded section's rows are built only when it opens, or while the page
+// prints: the builder fires `beforeprint` around the copy) and applies the differences between a live first render and `prerender::fallback` (the
 // server-side render the CLI and the build print):
 //   - the controls, the "Open all" button, the export bar and each section's "Show detail"
 //     button carry `hidden` (the `.rc-controls`, `.rc-detail-all`, `.rc-export` and `.rc-fold`
@@ -254,7 +255,16 @@ async function render() {
       ? `This dataset has problems, so the widget would show the bundled comparison: ${problems.slice(0, 5).join("; ")}${problems.length > 5 ? ` … and ${problems.length - 5} more` : ""}. Check it with: role-compare check FILE.json`
       : `Read ${dataset.url}: the preview and the static copy use it.`;
   }
-  const fallback = fallbackFrom(element, config.level);
+  // Every section's rows, as the page would print them (see the header comment).
+  window.dispatchEvent(new Event("beforeprint"));
+  await frame();
+  let fallback;
+  try {
+    fallback = fallbackFrom(element, config.level);
+  } finally {
+    window.dispatchEvent(new Event("afterprint"));
+  }
+  if (number !== generation) return;
   latest = { config, fallback, dataset: problems.length ? null : dataset };
   writeCode(latest);
   previewStatus.textContent = "Preview and code are up to date.";

@@ -101,6 +101,16 @@ function swallowAfterPanic(event) {
     event.stopImmediatePropagation();
   }
 }
+// A folded section's rows are built only when it opens; printing shows every section, so
+// each widget builds them for the print (the stylesheet's print rules show them): on
+// beforeprint, and whenever the print media type starts to apply (a print preview, emulation).
+const printMedia = window.matchMedia("print");
+function setPrinting(printing) {
+  for (const el of live) el._widget?.setPrinting(printing);
+}
+window.addEventListener("beforeprint", () => setPrinting(true));
+window.addEventListener("afterprint", () => setPrinting(printMedia.matches));
+printMedia.addEventListener("change", (e) => setPrinting(e.matches));
 window.addEventListener("error", swallowAfterPanic, true);
 window.addEventListener("unhandledrejection", swallowAfterPanic, true);
 
@@ -306,6 +316,7 @@ class RoleCompareElement extends HTMLElement {
         if (this._widget) return;
         this._widget = glue.mount(this);
         live.add(this);
+        if (printMedia.matches) this._widget.setPrinting(true);
         // The live widget now shows in the shadow root; the light-DOM fallback (hidden since
         // the shadow root was attached) moves out of the document, kept for a panic.
         const fallback = this.querySelector(":scope > [data-role-compare-fallback]");

@@ -101,6 +101,11 @@ pub struct RoleCompareViewProps {
     /// Bumped by the embedder to close any open popover (a click outside the widget).
     #[prop_or_default]
     pub dismiss: u64,
+    /// Set by the embedder while the page prints: folded sections' rows, otherwise built only
+    /// when their section first opens, are built too (the print stylesheet shows every
+    /// section).
+    #[prop_or_default]
+    pub printing: bool,
     /// Saves an export; without it there are no download buttons.
     #[prop_or_default]
     pub on_download: Option<Callback<Download>>,
@@ -144,6 +149,10 @@ pub struct RoleCompareProps {
     /// Copies text to the clipboard; without it there is no copy button.
     #[prop_or_default]
     pub on_copy: Option<Callback<String>>,
+    /// Set while the page prints, so folded sections print their rows too (see
+    /// [`RoleCompareViewProps::printing`]).
+    #[prop_or_default]
+    pub printing: bool,
 }
 
 impl RoleCompareProps {
@@ -161,6 +170,7 @@ impl RoleCompareProps {
             on_change: None,
             on_download: None,
             on_copy: None,
+            printing: false,
         }
     }
 }
@@ -240,7 +250,7 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
             prerender={props.prerender} id_prefix={props.id_prefix.clone()}
             heading_level={props.heading_level} defaults={props.defaults.clone()}
             name={props.name.clone()} on_download={props.on_download.clone()}
-            on_copy={props.on_copy.clone()} />
+            on_copy={props.on_copy.clone()} printing={props.printing} />
     }
 }
 
@@ -312,6 +322,22 @@ pub fn RoleCompareView(props: &RoleCompareViewProps) -> Html {
     let facets_open: Rc<[bool]> = (0..props.dataset.facets.len())
         .map(|fi| folds.open(base, fi))
         .collect();
+    // Which facets' rows are in the document. A folded facet's rows are built the first time
+    // it opens and then kept (hidden while folded), so the first screen costs the key lines
+    // alone, and opening and folding again, or changing the mode, only shows and hides rows.
+    // The no-JS fallback, which cannot unfold, and print, which shows everything, build all.
+    let opened = use_mut_ref(|| (props.dataset.clone(), Vec::<bool>::new()));
+    let built: Rc<[bool]> = {
+        let mut opened = opened.borrow_mut();
+        if opened.0 != props.dataset {
+            *opened = (props.dataset.clone(), Vec::new());
+        }
+        opened.1.resize(facets_open.len(), false);
+        for (was, &now) in opened.1.iter_mut().zip(facets_open.iter()) {
+            *was |= now || props.prerender || props.printing;
+        }
+        opened.1.as_slice().into()
+    };
     let on_facet = use_callback((folds.clone(), base), |fi: usize, (folds, base)| {
         folds.set(folds.flip(*base, fi));
     });
@@ -439,7 +465,7 @@ pub fn RoleCompareView(props: &RoleCompareViewProps) -> Html {
                         highlight={AttrValue::from(f.search.clone())} id_prefix={props.id_prefix.clone()}
                         open={open.0.clone()} on_toggle={on_toggle.clone()}
                         facets_open={Rc::clone(&facets_open)} on_facet={on_facet.clone()}
-                        prerender={props.prerender} heading_level={level}>
+                        prerender={props.prerender} {built} heading_level={level}>
                         <KeyDifferences dataset={d.clone()} columns={Rc::<[usize]>::from(comparison.columns.as_slice())}
                             rows={Rc::clone(&*keys)} facets_open={Rc::clone(&facets_open)} {has_detail}
                             id_prefix={props.id_prefix.clone()} open={open.0.clone()}

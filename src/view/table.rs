@@ -44,6 +44,11 @@ pub struct ComparisonTableProps {
     /// Static rendering (the no-JS fallback): the fold buttons cannot work, so they are hidden.
     #[prop_or_default]
     pub prerender: bool,
+    /// Whether each facet's rows are in the document, by index into `dataset.facets` (all of
+    /// them when empty). A folded facet may keep its rows, hidden by the stylesheet; one whose
+    /// rows were never needed has only its header row.
+    #[prop_or_default]
+    pub built: Rc<[bool]>,
     /// The widget's heading level: each facet's header is a heading one level below.
     #[prop_or(2)]
     pub heading_level: u8,
@@ -116,6 +121,7 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
                     .filter(|r| shown.contains(&(g.facet, r.topic)))
                     .collect();
                 let open = props.facets_open.get(g.facet).copied().unwrap_or(true);
+                let built = props.built.get(g.facet).copied().unwrap_or(true);
                 let body_id = format!("{}-f-{}", props.id_prefix, facet.id);
                 let statements: usize = visible.iter().map(|r| r.claims().count()).sum();
                 let summary = format!(
@@ -148,7 +154,7 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
                                 </button>
                             </th>
                         </tr>
-                        { for g.rows.iter().map(|row| {
+                        { for g.rows.iter().filter(|_| built).map(|row| {
                             let hidden = !shown.contains(&(g.facet, row.topic));
                             let mut content = RowContent {
                                 dataset: props.dataset.clone(),

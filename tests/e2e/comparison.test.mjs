@@ -65,6 +65,15 @@ async function openWidget() {
     null,
     { timeout: 30_000 },
   );
+  // A folded section's rows are built when it first opens, or for print: build them all as
+  // for print (and keep them, hidden while folded), so a snapshot holds every row the filters
+  // leave, folded or not, without changing the reader's state.
+  await opened.page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  await opened.page.waitForFunction(
+    () => document.querySelector("role-compare").shadowRoot.querySelectorAll("tbody.rc-collapsed tr.rc-row-data").length > 0,
+    null,
+    { timeout: 5_000 },
+  );
   return opened;
 }
 

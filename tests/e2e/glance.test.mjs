@@ -123,6 +123,14 @@ test("a section's detail folds and unfolds from the keyboard", async () => {
   const fold = await w.$("tbody .rc-fold");
   const body = await fold.getAttribute("aria-controls");
   assert.equal(await fold.getAttribute("aria-expanded"), "false");
+  const statements = (id) =>
+    w.page.evaluate(
+      (id) => [...document.querySelector("role-compare").shadowRoot.getElementById(id).querySelectorAll("li[data-claim]")].map((li) => li.checkVisibility()),
+      id,
+    );
+  // A folded section's rows are built only when it first opens (the first screen is the key
+  // lines alone).
+  assert.deepEqual(await statements(body), []);
   await fold.focus();
   await w.page.keyboard.press("Enter");
   await w.page.waitForFunction(
@@ -141,6 +149,10 @@ test("a section's detail folds and unfolds from the keyboard", async () => {
     (id) => document.querySelector("role-compare").shadowRoot.getElementById(id).classList.contains("rc-collapsed"),
     body,
   );
+  // Folded again, they stay built and hidden: opening it a second time only shows them.
+  const kept = await statements(body);
+  assert.equal(kept.length, visible);
+  assert.deepEqual(kept.filter(Boolean), []);
   assert.deepEqual(w.problems, []);
   await w.close();
 });

@@ -115,6 +115,20 @@ export class Widget {
     );
   }
 
+  // Waits until `fn(root, arg)` (as for `inRoot`) returns something truthy, and returns it.
+  async untilInRoot(fn, arg, timeout = 5_000) {
+    const handle = await this.page.waitForFunction(
+      ([host, which, live, src, a]) => {
+        const el = new Function(`return ${host}`)()(which);
+        const root = el.shadowRoot.querySelector(`${live} [part~=root]`);
+        return root && new Function("root", "arg", `return (${src})(root, arg)`)(root, a);
+      },
+      [HOST, this.which, LIVE, fn.toString(), arg],
+      { timeout },
+    );
+    return handle.jsonValue();
+  }
+
   // Whether the live widget is mounted (false while, or once again, only a fallback shows).
   isLive() {
     return this.evaluate((el, live) => !!el.shadowRoot?.querySelector(live), LIVE);

@@ -163,6 +163,8 @@ fn live_render(attributes: &[(&str, &str)]) -> String {
     props.filters = parsed.filters;
     props.on_download = Some(Callback::noop());
     props.on_copy = Some(Callback::noop());
+    // The builder copies the preview as it prints (every folded section's rows built).
+    props.printing = true;
     let renderer = yew::LocalServerRenderer::<RoleCompare>::with_props(props).hydratable(false);
     futures::executor::block_on(renderer.render())
 }
