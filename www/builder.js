@@ -77,7 +77,8 @@ function configuration() {
   const height = Math.min(20000, Math.max(200, Number(data.get("height")) || 900));
   let root = String(data.get("base") ?? "").trim() || here.href;
   if (!root.endsWith("/")) root += "/";
-  return { attributes, roles, height, root, src, level: headingLevel };
+  const firstScreen = data.get("first-screen") === "on";
+  return { attributes, roles, height, root, src, level: headingLevel, firstScreen };
 }
 
 function escapeAttribute(value) {
@@ -273,7 +274,14 @@ async function render() {
 function writeCode({ config, fallback, dataset }) {
   const { attributes, root, height } = config;
   const fallbackNote = config.src && !dataset ? "<!-- Fallback: run `role-compare prerender --data YOUR-DATASET.json … --element` to make one from your dataset. -->\n" : "";
+  // In the first screen, the glue and the wasm download with the page instead of after the
+  // loader has run (the loader's own requests then take the preloaded responses).
+  const preload = config.firstScreen
+    ? `<link rel="modulepreload" href="${escapeAttribute(new URL("role_compare.js", root).href)}">\n` +
+      `<link rel="preload" href="${escapeAttribute(new URL("role_compare_bg.wasm", root).href)}" as="fetch" type="application/wasm" crossorigin>\n`
+    : "";
   codes.element.value =
+    preload +
     `<script type="module" src="${escapeAttribute(new URL("role-compare.js", root).href)}"></script>\n` +
     `${tag(attributes)}\n${fallbackNote}${config.src && !dataset ? "" : `${fallback}\n`}</${TAG}>`;
 

@@ -90,8 +90,12 @@ const CONFIGS = [
       await form.getByRole("radio", { name: "Every section open" }).check();
       await form.getByRole("radio", { name: "Dark" }).check();
       await form.getByRole("combobox", { name: "Heading level of the widget" }).selectOption("6");
+      await form.getByRole("checkbox", { name: "In the page's first screen" }).check();
     },
     attributes: 'detail="full" heading-level="6" theme="dark"',
+    // The glue and the wasm preloaded: the pasted page below must use them (one request each,
+    // no "preloaded but not used" warning among its problems).
+    firstScreen: true,
     cli: ["--detail", "full", "--heading-level", "6"],
     headers: ["CIO", "CISO", "CSO"],
   },
@@ -156,7 +160,10 @@ test("the builder's code for three configurations: fallback = the CLI's, = the f
         await config.set(form);
         await settled(page, before, `<role-compare ${config.attributes}>`);
         const code = await page.locator("#element-code").inputValue();
-        assert.match(code, new RegExp(`^<script type="module" src="${BASE_URL}role-compare.js"></script>\\n<role-compare ${config.attributes}>\\n<div data-role-compare-fallback`));
+        const preload = config.firstScreen
+          ? `<link rel="modulepreload" href="${BASE_URL}role_compare.js">\\n<link rel="preload" href="${BASE_URL}role_compare_bg.wasm" as="fetch" type="application/wasm" crossorigin>\\n`
+          : "";
+        assert.match(code, new RegExp(`^${preload}<script type="module" src="${BASE_URL}role-compare.js"></script>\\n<role-compare ${config.attributes}>\\n<div data-role-compare-fallback`));
         assert.deepEqual(builder.problems, []);
 
         // The same DOM as the command line prints for this configuration.
@@ -241,6 +248,12 @@ test("the builder's code for three configurations: fallback = the CLI's, = the f
           { timeout: 30_000 },
         );
         await live.waitForTimeout(1000);
+        // Each file fetched once, preloaded or not (a preload the loader did not take would be
+        // a second download of the wasm).
+        const requests = await live.evaluate(() =>
+          ["role_compare.js", "role_compare_bg.wasm"].map((f) => performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname.endsWith(`/${f}`)).length),
+        );
+        assert.deepEqual(requests, [1, 1], "the glue and the wasm are each fetched once");
         const { cls, upgrade, shifts, attached } = await live.evaluate(() => ({
           cls: window.__cls,
           upgrade: window.__upgradeCls,

@@ -160,15 +160,18 @@ pub fn ensure(root: &Path, browser: bool) -> Result<Toolchain> {
     Ok(toolchain)
 }
 
-/// The release build (and, on the Debian route, every wasm build) rebuilds the standard library
-/// from source with `--offline`, so the crates std itself depends on (dlmalloc, libc, moto-rt,
-/// …) must be in cargo's cache first: a fresh machine has only the project's own. `cargo fetch`
-/// with the same `-Zbuild-std` set downloads them (under a second once cached).
+/// The release build (and, on the Debian route, every wasm build) runs with `--offline`, so
+/// every crate it needs must be in cargo's cache first: the project's own for every platform
+/// (build scripts and proc macros run on the host), then the crates the standard library itself
+/// depends on (dlmalloc, libc, moto-rt, …), which `cargo fetch` downloads for the same
+/// `-Zbuild-std` set. A fresh machine has neither (checked with an empty CARGO_HOME: both
+/// fetches, then an offline build-std `cargo check`, pass). Under a second once cached.
 fn fetch_std_sources(toolchain: &Toolchain) -> Result {
     let program = match toolchain.route {
         Route::Rustup => "cargo",
         Route::Debian => "/usr/bin/cargo",
     };
+    run("fetch crates", toolchain.command(program).arg("fetch"))?;
     run(
         "fetch std's crates",
         toolchain
