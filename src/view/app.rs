@@ -293,10 +293,26 @@ pub fn RoleCompareView(props: &RoleCompareViewProps) -> Html {
     }
     // The rows kept in the document: a change of mode, search, facets or duty topic only hides
     // and shows them.
-    let layout = use_memo(
+    // Under a mode, the rows of every statement (the "All" layout) stay too: a row the mode
+    // leaves out is hidden with its "All" content rather than removed, so switching back only
+    // shows it again (Shared <-> All rebuilt 22 of the 41 default rows each way).
+    let layouts = use_memo(
         (props.dataset.clone(), layout_filters(&filters)),
-        |(d, f)| layout(d, f),
+        |(d, f)| {
+            let all = Filters {
+                mode: Mode::All,
+                ..f.clone()
+            };
+            let kept = Rc::new(layout(d, &all));
+            let now = if *f == all {
+                Rc::clone(&kept)
+            } else {
+                Rc::new(layout(d, f))
+            };
+            (kept, now)
+        },
     );
+    let (kept, layout) = (Rc::clone(&layouts.0), Rc::clone(&layouts.1));
 
     let reporting_chart = use_memo(
         (props.dataset.clone(), comparison.columns.clone()),
@@ -461,6 +477,7 @@ pub fn RoleCompareView(props: &RoleCompareViewProps) -> Html {
                 <div class={if comparison.columns.len() > crate::compare::MANY_ROLES { "rc-scroll rc-scroll-wide" } else { "rc-scroll" }}
                     part="scroll" hidden={comparison.shown == 0}>
                     <ComparisonTable dataset={d.clone()} layout={Rc::clone(&layout)}
+                        kept={Some(Shared::from(Rc::clone(&kept)))}
                         comparison={Rc::clone(&comparison)}
                         highlight={AttrValue::from(f.search.clone())} id_prefix={props.id_prefix.clone()}
                         open={open.0.clone()} on_toggle={on_toggle.clone()}

@@ -20,6 +20,11 @@ pub struct ComparisonTableProps {
     /// Every row the roles and claim-level filters allow (`compare::layout_filters`): the rows
     /// kept in the document.
     pub layout: Shared<Comparison>,
+    /// Rows kept in the document besides `layout`'s, hidden (with the content they have here):
+    /// the "All" layout, a superset of every mode's, so that a mode change only hides and
+    /// shows the rows it leaves out. Empty: none.
+    #[prop_or_default]
+    pub kept: Option<Shared<Comparison>>,
     /// The rows the reader's filters show, a subset of `layout`'s; the others are hidden.
     pub comparison: Shared<Comparison>,
     /// Text to mark in statements (the search).
@@ -113,11 +118,13 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
                 </tr>
             </thead>
             { props.children.clone() }
-            { for c.groups.iter().map(|g| {
+            { for props.kept.as_deref().unwrap_or(c).groups.iter().map(|g| {
+                // This facet's rows in the layout; a kept row missing from them is hidden.
+                let now = c.groups.iter().find(|n| n.facet == g.facet);
                 let facet = &d.facets[g.facet];
-                let visible: Vec<&crate::compare::Row> = g
-                    .rows
-                    .iter()
+                let visible: Vec<&crate::compare::Row> = now
+                    .into_iter()
+                    .flat_map(|n| n.rows.iter())
                     .filter(|r| shown.contains(&(g.facet, r.topic)))
                     .collect();
                 let open = props.facets_open.get(g.facet).copied().unwrap_or(true);
@@ -154,8 +161,10 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
                                 </button>
                             </th>
                         </tr>
-                        { for g.rows.iter().filter(|_| built).map(|row| {
-                            let hidden = !shown.contains(&(g.facet, row.topic));
+                        { for g.rows.iter().filter(|_| built).map(|kept| {
+                            let current = now.and_then(|n| n.rows.iter().find(|r| r.topic == kept.topic));
+                            let row = current.unwrap_or(kept);
+                            let hidden = current.is_none() || !shown.contains(&(g.facet, row.topic));
                             let mut content = RowContent {
                                 dataset: props.dataset.clone(),
                                 columns: Rc::clone(&columns),
