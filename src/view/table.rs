@@ -22,7 +22,7 @@ pub struct ComparisonTableProps {
     pub layout: Shared<Comparison>,
     /// Rows kept in the document besides `layout`'s, hidden (with the content they have here):
     /// the "All" layout, a superset of every mode's, so that a mode change only hides and
-    /// shows the rows it leaves out. Empty: none.
+    /// shows the rows it leaves out. `None`: only `layout`'s rows.
     #[prop_or_default]
     pub kept: Option<Shared<Comparison>>,
     /// The rows the reader's filters show, a subset of `layout`'s; the others are hidden.
