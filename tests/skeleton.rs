@@ -321,11 +321,29 @@ fn facets_fold_in_summary_and_open_in_full_detail() {
             .iter()
             .filter(|t| t.name == "tbody" && t.has_class("rc-group-body"))
             .collect();
+        // One body per facet of the "All" layout: a mode keeps the rows (and facets) it
+        // leaves out in the document, hidden, so switching back only shows them.
+        let all_modes = layout(
+            &d,
+            &Filters {
+                mode: Mode::All,
+                ..filters.clone()
+            },
+        );
         assert_eq!(
             bodies.len(),
-            layout(&d, &filters).groups.len(),
-            "one body per facet the layout has"
+            all_modes.groups.len(),
+            "one body per facet the All layout has"
         );
+        let now = layout(&d, &filters);
+        for (body, g) in bodies.iter().zip(&all_modes.groups) {
+            if !now.groups.iter().any(|n| n.facet == g.facet) {
+                assert!(body.attr("hidden").is_some(), "{filters:?}: {body:?}");
+            }
+        }
+        if filters.mode == Mode::Shared {
+            assert!(now.groups.len() < all_modes.groups.len());
+        }
         for body in &bodies {
             assert_eq!(
                 body.has_class("rc-collapsed"),
