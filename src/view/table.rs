@@ -122,6 +122,14 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
                 // This facet's rows in the layout; a kept row missing from them is hidden.
                 let now = c.groups.iter().find(|n| n.facet == g.facet);
                 let facet = &d.facets[g.facet];
+                // The layout's rows by topic index, so each kept row finds its current one in
+                // one step (a search per row was quadratic in a facet's topics).
+                let mut by_topic: Vec<Option<&crate::compare::Row>> = vec![None; facet.topics.len()];
+                for r in now.into_iter().flat_map(|n| n.rows.iter()) {
+                    if let Some(slot) = by_topic.get_mut(r.topic) {
+                        *slot = Some(r);
+                    }
+                }
                 let visible: Vec<&crate::compare::Row> = now
                     .into_iter()
                     .flat_map(|n| n.rows.iter())
@@ -162,7 +170,7 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
                             </th>
                         </tr>
                         { for g.rows.iter().filter(|_| built).map(|kept| {
-                            let current = now.and_then(|n| n.rows.iter().find(|r| r.topic == kept.topic));
+                            let current = by_topic.get(kept.topic).copied().flatten();
                             let row = current.unwrap_or(kept);
                             let hidden = current.is_none() || !shown.contains(&(g.facet, row.topic));
                             let mut content = RowContent {
