@@ -24,6 +24,36 @@ pub struct Fallback {
     pub warnings: Vec<String>,
 }
 
+/// Marks the no-JS case in a declarative fallback: while scripting is off the parser makes the
+/// `<i>` an element, and the stylesheet's no-JS rules (everything unfolded, no controls) key on
+/// it; with scripting on it is inert text that nothing matches.
+pub const NO_SCRIPT_MARKER: &str = r#"<noscript><i class="rc-nojs"></i></noscript>"#;
+
+impl Fallback {
+    /// The fallback in a declarative shadow root, styled by the widget's stylesheet at
+    /// `stylesheet` (the URL of `dist/role-compare.css` as the page sees it): the browser
+    /// attaches the shadow root while it parses, so the fallback is styled at first paint and the
+    /// loader neither copies it nor lays it out twice. The recommended form; paste it inside the
+    /// element like [`Fallback::html`], which stays right for pages that cannot link the
+    /// stylesheet or whose editor strips `<template>`.
+    pub fn declarative(&self, stylesheet: &str) -> String {
+        format!(
+            r#"<template shadowrootmode="open"><link rel="stylesheet" href="{}">{NO_SCRIPT_MARKER}{}</template>"#,
+            escape_attribute(stylesheet),
+            self.html
+        )
+    }
+}
+
+/// An attribute value for double quotes: `&`, `"`, `<` and `>` escaped.
+pub fn escape_attribute(value: &str) -> String {
+    value
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// Renders `dataset` as the widget would show it with the attributes `get` returns
 /// (`roles`, `facets`, `mode`, `search`, `detail`, `heading-level`), controls hidden. With an
 /// `id` attribute, the fallback's element ids start with `rc-<id>` instead of

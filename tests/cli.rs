@@ -359,3 +359,32 @@ fn prerender_with_an_id_puts_it_on_the_tag_and_prefixes_the_fallbacks_ids() {
         "{ids:?}"
     );
 }
+
+#[test]
+fn prerender_with_a_stylesheet_prints_the_declarative_form_inside_the_element() {
+    let out = cli(&[
+        "prerender",
+        "--element",
+        "--roles",
+        "cio cso",
+        "--stylesheet",
+        "/widgets/role-compare.css",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let dataset = data::bundled();
+    let fallback = prerender::fallback(Rc::new(dataset), |name| {
+        (name == "roles").then(|| "cio cso".to_owned())
+    });
+    assert_eq!(
+        text(&out.stdout),
+        format!(
+            "<role-compare roles=\"cio cso\">\n{}\n</role-compare>\n",
+            fallback.declarative("/widgets/role-compare.css")
+        )
+    );
+    assert!(
+        text(&out.stdout).contains(r#"<link rel="stylesheet" href="/widgets/role-compare.css">"#)
+    );
+    // A stylesheet is not an attribute of the element.
+    assert!(!text(&out.stdout).contains("<role-compare stylesheet"));
+}

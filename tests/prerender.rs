@@ -84,3 +84,26 @@ fn two_elements_with_their_own_ids_get_fallbacks_without_a_shared_id() {
         .iter()
         .all(|id| id.starts_with("rc1-")));
 }
+
+#[test]
+fn the_declarative_form_links_the_stylesheet_marks_no_script_and_wraps_the_same_fallback() {
+    let fallback = render(&[("roles", "cio ciso")]);
+    let html = fallback.declarative("https://cdn.example/rc/role-compare.css?v=\"1\"&x=<y>");
+    let head = concat!(
+        r#"<template shadowrootmode="open">"#,
+        r#"<link rel="stylesheet" href="https://cdn.example/rc/role-compare.css?v=&quot;1&quot;&amp;x=&lt;y&gt;">"#,
+    );
+    assert!(html.starts_with(head), "{}", &html[..200.min(html.len())]);
+    let rest = &html[head.len()..];
+    let rest = rest
+        .strip_prefix(prerender::NO_SCRIPT_MARKER)
+        .expect("the no-JS marker follows the stylesheet");
+    assert_eq!(
+        rest.strip_suffix("</template>"),
+        Some(fallback.html.as_str())
+    );
+    // The stylesheet's no-JS rules key on the marker's class: both spell it the same.
+    let css = include_str!("../src/style.css");
+    assert!(prerender::NO_SCRIPT_MARKER.contains(r#"<i class="rc-nojs">"#));
+    assert!(css.contains("noscript:has(> .rc-nojs)"));
+}

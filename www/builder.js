@@ -273,7 +273,8 @@ async function render() {
 
 function writeCode({ config, fallback, dataset }) {
   const { attributes, root, height } = config;
-  const fallbackNote = config.src && !dataset ? "<!-- Fallback: run `role-compare prerender --data YOUR-DATASET.json … --element` to make one from your dataset. -->\n" : "";
+  const stylesheet = new URL("role-compare.css", root).href;
+  const fallbackNote = config.src && !dataset ? `<!-- Fallback: run \`role-compare prerender --data YOUR-DATASET.json … --element --stylesheet ${stylesheet}\` to make one from your dataset. -->\n` : "";
   // In the first screen, the glue and the wasm download with the page instead of after the
   // loader has run (the loader's own requests then take the preloaded responses).
   const preload = config.firstScreen
@@ -283,7 +284,7 @@ function writeCode({ config, fallback, dataset }) {
   codes.element.value =
     preload +
     `<script type="module" src="${escapeAttribute(new URL("role-compare.js", root).href)}"></script>\n` +
-    `${tag(attributes)}\n${fallbackNote}${config.src && !dataset ? "" : `${fallback}\n`}</${TAG}>`;
+    `${tag(attributes)}\n${fallbackNote}${config.src && !dataset ? "" : `${declarative(fallback, stylesheet)}\n`}</${TAG}>`;
 
   const query = new URLSearchParams(attributes).toString();
   const title = `${names(config)} compared`;
@@ -293,6 +294,14 @@ function writeCode({ config, fallback, dataset }) {
     `<script type="module" src="${escapeAttribute(new URL("role-compare-frame.js", root).href)}"></script>`;
 
   codes.offline.value = offlineElement(latest);
+}
+
+// The fallback in a declarative shadow root that links the widget's stylesheet: styled at first
+// paint, never copied by the loader (the same markup as `prerender::Fallback::declarative`;
+// NO_SCRIPT is its NO_SCRIPT_MARKER, which the stylesheet's no-JS rules key on).
+const NO_SCRIPT = '<noscript><i class="rc-nojs"></i></noscript>';
+function declarative(fallback, stylesheet) {
+  return `<template shadowrootmode="open"><link rel="stylesheet" href="${escapeAttribute(stylesheet)}">${NO_SCRIPT}${fallback}</template>`;
 }
 
 // The compared roles' abbreviations, for the iframe's title.

@@ -251,7 +251,10 @@ class RoleCompareElement extends HTMLElement {
     notice.setAttribute("role", "alert");
     notice.textContent = note;
     const body = this._fallback ? this._fallback.cloneNode(true) : document.createElement("slot");
-    if (this._fallback) body.removeAttribute("data-role-compare-fallback");
+    if (this._fallback) {
+      body.removeAttribute("data-role-compare-fallback");
+      body.inert = false;
+    }
     root.replaceChildren(notice, body);
   }
 
@@ -289,12 +292,38 @@ class RoleCompareElement extends HTMLElement {
     if (this._widget) this._setState(value);
   }
 
-  // Shadow root and styles at once; the prerendered fallback (if the page has one) is shown
-  // inside it with the same styles, so the upgrade replaces it without moving anything.
+  // Shadow root and styles at once. The prerendered fallback comes in one of two forms. In a
+  // declarative shadow root (`<template shadowrootmode="open">` holding a <link> to
+  // role-compare.css and the fallback), the parser has attached the root before this script
+  // runs: it was styled at first paint and is never copied or laid out twice (a browser without
+  // declarative shadow DOM leaves the <template> in the light DOM: its content moves into the
+  // root here). As a light-DOM <div data-role-compare-fallback>, it is copied into the shadow
+  // root with the same styles. Either way the upgrade replaces it without moving anything.
   _prepare() {
-    if (this.shadowRoot) return;
-    const root = this.attachShadow({ mode: "open" });
+    if (this._prepared) return;
+    this._prepared = true;
+    let root = this.shadowRoot;
+    if (root) {
+      // Declarative: its own <link> styles it until the widget mounts (adopting the sheet now
+      // would style the fallback twice and cost a recalculation for nothing).
+      // (`:scope` matches nothing in a shadow root's querySelector: look at its children.)
+      const fallback = [...root.children].find((c) => c.hasAttribute("data-role-compare-fallback"));
+      if (fallback) {
+        fallback.inert = true;
+        this._fallback = fallback;
+      }
+      return;
+    }
+    root = this.attachShadow({ mode: "open" });
     root.adoptedStyleSheets = [styles()];
+    const template = this.querySelector(":scope > template[shadowrootmode]");
+    if (template) {
+      root.append(template.content);
+      template.remove();
+      this._prepared = false;
+      this._prepare();
+      return;
+    }
     const fallback = this.querySelector(":scope > [data-role-compare-fallback]");
     if (fallback) {
       const copy = fallback.cloneNode(true);
@@ -314,11 +343,14 @@ class RoleCompareElement extends HTMLElement {
       .then((glue) => {
         // Mount even if the element left the document meanwhile: it may come back.
         if (this._widget) return;
+        const root = this.shadowRoot;
+        if (!root.adoptedStyleSheets.length) root.adoptedStyleSheets = [styles()];
         this._widget = glue.mount(this);
         live.add(this);
         if (printMedia.matches) this._widget.setPrinting(true);
-        // The live widget now shows in the shadow root; the light-DOM fallback (hidden since
-        // the shadow root was attached) moves out of the document, kept for a panic.
+        // The live widget now shows in the shadow root (mount replaced the declarative
+        // fallback); a light-DOM fallback (hidden since the shadow root was attached) moves out
+        // of the document. Either is kept for a panic.
         const fallback = this.querySelector(":scope > [data-role-compare-fallback]");
         if (fallback) {
           this._fallback = fallback;
@@ -327,7 +359,7 @@ class RoleCompareElement extends HTMLElement {
         // A page that prerendered its host dataset's fallback keeps showing it until the first
         // `src` answer is in: the widget renders (hidden) and takes its place only then, so the
         // bundled comparison never flashes in between (no layout shift).
-        const hold = fallback && this._data === undefined && this.hasAttribute("src");
+        const hold = this._fallback && this._data === undefined && this.hasAttribute("src");
         if (hold) this._holdFallback();
         const loading = this._loadData();
         if (hold) Promise.resolve(loading).finally(() => this._reveal());

@@ -5,10 +5,12 @@
 //!   path (`claims[5].sources[0]: unknown source "s9"`); exit status 0 when every file is fit to
 //!   show, 1 when one is not, 2 for a usage error or a file that cannot be read. For scripts and
 //!   CI.
-//! - `role-compare prerender [--data FILE.json] [--ATTRIBUTE VALUE…] [--element]` prints the no-JS
-//!   fallback for those attributes (`prerender::fallback`, the element's own grammar), from the
-//!   bundled dataset or a host dataset file, so a configured page (or a host dataset) gets the
-//!   fallback that matches what its widget first shows. Warnings go to stderr.
+//! - `role-compare prerender [--data FILE.json] [--ATTRIBUTE VALUE…] [--element]
+//!   [--stylesheet URL]` prints the no-JS fallback for those attributes (`prerender::fallback`,
+//!   the element's own grammar), from the bundled dataset or a host dataset file, so a
+//!   configured page (or a host dataset) gets the fallback that matches what its widget first
+//!   shows; with `--stylesheet`, in a declarative shadow root (`Fallback::declarative`).
+//!   Warnings go to stderr.
 //!
 //! Arguments are read by hand: one small grammar is not worth a parser dependency in a crate
 //! whose wasm build is size-budgeted (the binary is native, but it shares the manifest).
@@ -42,9 +44,11 @@ usage:
                          [--search TEXT] [--detail summary|full] [--heading-level N] [--id ID]
                          [--element [--theme T] [--src URL] [--loading L] [--sync-url]
                                     [--src-timeout S]]
-                         [--strict]
+                         [--stylesheet URL] [--strict]
       Print the no-JS fallback HTML for those attributes (the element's own rules), from the
-      bundled dataset or FILE.json. --element wraps it in a <role-compare> tag carrying the
+      bundled dataset or FILE.json. --stylesheet: the URL of role-compare.css as the page sees
+      it; the fallback then comes in a declarative shadow root that links it (styled at first
+      paint, the fastest upgrade); without it, as a plain <div> for pages that cannot link it. --element wraps it in a <role-compare> tag carrying the
       attributes (with --src, the dataset URL the page will load: prerender it from the same
       file with --data). --id: the element's id; the fallback's own ids then start with
       rc-ID, so two fallbacks on one page share none. Warnings about unknown values go to stderr; --strict makes them fail
@@ -188,6 +192,7 @@ usage:
     #[derive(Default)]
     struct Options {
         data: Option<String>,
+        stylesheet: Option<String>,
         attributes: Vec<(String, String)>,
         element: bool,
         sync_url: bool,
@@ -212,6 +217,7 @@ usage:
                 "strict" => o.strict = true,
                 _ => {
                     let known = name == "data"
+                        || name == "stylesheet"
                         || FILTER_ATTRIBUTES.contains(&name)
                         || ELEMENT_ATTRIBUTES.contains(&name);
                     if !known {
@@ -226,6 +232,8 @@ usage:
                     };
                     if name == "data" {
                         o.data = Some(value);
+                    } else if name == "stylesheet" {
+                        o.stylesheet = Some(value);
                     } else if let Some(slot) = o.attributes.iter_mut().find(|(n, _)| n == name) {
                         slot.1 = value;
                     } else {
@@ -284,27 +292,25 @@ usage:
         if o.strict && !fallback.warnings.is_empty() {
             return Ok(1);
         }
+        let html = match &o.stylesheet {
+            Some(href) => fallback.declarative(href),
+            None => fallback.html,
+        };
         if o.element {
             let mut tag = String::from("<role-compare");
             for (name, value) in &o.attributes {
-                tag.push_str(&format!(" {name}=\"{}\"", escape_attribute(value)));
+                tag.push_str(&format!(
+                    " {name}=\"{}\"",
+                    prerender::escape_attribute(value)
+                ));
             }
             if o.sync_url {
                 tag.push_str(" sync-url");
             }
-            let _ = writeln!(out, "{tag}>\n{}\n</role-compare>", fallback.html);
+            let _ = writeln!(out, "{tag}>\n{html}\n</role-compare>");
         } else {
-            let _ = writeln!(out, "{}", fallback.html);
+            let _ = writeln!(out, "{html}");
         }
         Ok(0)
-    }
-
-    /// An attribute value in double quotes: `&`, `"`, `<` and `>` escaped.
-    fn escape_attribute(value: &str) -> String {
-        value
-            .replace('&', "&amp;")
-            .replace('"', "&quot;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
     }
 }

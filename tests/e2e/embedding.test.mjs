@@ -694,24 +694,50 @@ test("lazy loading: the wasm is fetched only near the viewport; loading=eager fe
 });
 
 test("prerendered fallback: in the HTML, shown without JS, and the upgrade does not shift layout", async () => {
-  // The served HTML carries the fallback table inside <role-compare>.
+  // The served HTML carries the fallback table inside <role-compare>, in a declarative shadow
+  // root that links the widget's stylesheet, with the no-JS marker before it.
   const html = await (await fetch(url("index.html"))).text();
   const inside = html.slice(html.indexOf("<role-compare"), html.indexOf("</role-compare>"));
-  assert.match(inside, /data-role-compare-fallback/);
+  assert.match(inside, /^<role-compare><template shadowrootmode="open"><link rel="stylesheet" href="role-compare.css"><noscript><i class="rc-nojs"><\/i><\/noscript><div data-role-compare-fallback>/);
   assert.match(inside, /<table/);
   assert.equal((inside.match(/<th[^>]*scope="col"/g) ?? []).length, 3);
+  const css = await fetch(url("role-compare.css"));
+  assert.equal(css.status, 200);
+  assert.match(css.headers.get("content-type") ?? "", /^text\/css/);
 
-  // Without JavaScript: a table with three column headers in the light DOM, controls hidden.
+  // Without JavaScript: the parser attaches the shadow root and the stylesheet styles the
+  // fallback; nothing can fold or filter, so (as in print) every row and every disagreement
+  // shows and the controls and fold buttons do not.
   const noJs = await start("index.html", { contextOptions: { javaScriptEnabled: false } });
   try {
-    const fallback = noJs.page.locator("role-compare > [data-role-compare-fallback]");
+    const fallback = noJs.page.locator("role-compare [data-role-compare-fallback]");
     assert.ok(await fallback.isVisible());
+    assert.equal(await noJs.page.$eval("role-compare", (el) => el.shadowRoot?.firstElementChild?.localName), "link");
     const cols = fallback.locator("thead th[scope=col]");
     assert.equal(await cols.count(), 3);
     assert.deepEqual(await fallback.locator(HEADERS).allTextContents(), ["CIO", "CISO", "CSO"]);
     assert.ok(await cols.first().isVisible());
+    assert.equal(await fallback.locator("[part~=controls]").count(), 1);
     assert.ok(await fallback.locator("[part~=controls]").isHidden(), "controls are hidden without JS");
-    assert.equal(await noJs.page.$eval("role-compare", (el) => el.shadowRoot === null), true);
+    assert.ok(await fallback.locator(".rc-fold").first().isHidden(), "fold buttons are hidden without JS");
+    const seen = await noJs.page.$eval("role-compare", (el) => {
+      const root = el.shadowRoot;
+      const shown = (sel) => [...root.querySelectorAll(sel)].filter((e) => e.checkVisibility()).length;
+      return {
+        // Styled: the visually hidden text is clipped, as only the stylesheet does.
+        vh: getComputedStyle(root.querySelector(".rc-vh")).position,
+        folded: root.querySelectorAll(".rc-collapsed tr.rc-row-data").length,
+        rows: root.querySelectorAll("tr.rc-row-data:not([hidden])").length,
+        rowsShown: shown("tr.rc-row-data:not([hidden])"),
+        conflicts: root.querySelectorAll(".rc-conflict-body").length,
+        conflictsShown: shown(".rc-conflict-body"),
+      };
+    });
+    assert.equal(seen.vh, "absolute", "the linked stylesheet styles the fallback");
+    assert.ok(seen.folded > 0, "the default view folds sections");
+    assert.equal(seen.rowsShown, seen.rows, `every row shows without JS (${JSON.stringify(seen)})`);
+    assert.ok(seen.conflicts > 0);
+    assert.equal(seen.conflictsShown, seen.conflicts, "every disagreement shows without JS");
     assertClean(noJs.log);
   } finally {
     await noJs.context.close();
@@ -747,7 +773,13 @@ test("prerendered fallback: in the HTML, shown without JS, and the upgrade does 
           `${cls.toFixed(4)} (${shifts.length} shifts)`,
       );
       assert.ok(cls < 0.1, `CLS ${cls} (shifts ${shifts})`);
-      assert.equal(await withJs.page.locator("role-compare > [data-role-compare-fallback]").count(), 0);
+      // The live widget took the declarative fallback's place (and its <link>: the loader's
+      // adopted stylesheet styles it).
+      assert.deepEqual(
+        await withJs.page.$eval("role-compare", (el) => [...el.shadowRoot.children].map((c) => c.className)),
+        ["rc-mount"],
+      );
+      assert.equal(await withJs.page.locator("role-compare [data-role-compare-fallback]").count(), 0);
       assertClean(withJs.log);
     } finally {
       await withJs.context.close();

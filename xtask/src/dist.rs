@@ -10,8 +10,9 @@ use std::process::Command;
 use std::time::Instant;
 
 /// Files `dist/` must contain: the public layout page authors rely on.
-pub const DIST_FILES: [&str; 7] = [
+pub const DIST_FILES: [&str; 8] = [
     "role-compare.js",
+    "role-compare.css",
     "role_compare.js",
     "role_compare_bg.wasm",
     "embed.html",
@@ -89,29 +90,61 @@ fn arrange_dist(root: &Path, dist: &Path) -> sh::Result {
         });
     }
     let loader = compact(&loader, "www/role-compare.js")?;
-    let loader = loader.replace(placeholder, &js_string(&compact_css(&css)));
+    let css = compact_css(&css);
+    let loader = loader.replace(placeholder, &js_string(&css));
     std::fs::write(dist.join("role-compare.js"), &loader)
         .map_err(|e| fail("write dist/role-compare.js".into(), e))?;
+    // The same stylesheet as a file, for the declarative fallback's <link>.
+    std::fs::write(dist.join("role-compare.css"), &css)
+        .map_err(|e| fail("write dist/role-compare.css".into(), e))?;
 
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let mut prerender = Command::new(cargo);
-    prerender
-        .current_dir(root)
-        .args(["run", "--quiet", "--release", "--example", "prerender"]);
-    say(format!("build: {}", sh::show(&prerender)));
-    let fallback = sh::output(&mut prerender).ok_or_else(|| Failure {
-        step: "build".into(),
-        command: sh::show(&prerender),
-        why: "failed (run it by hand to see why)".into(),
-    })?;
+    let prerender = |args: &[&str]| {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let mut cmd = Command::new(cargo);
+        cmd.current_dir(root)
+            .args([
+                "run",
+                "--quiet",
+                "--release",
+                "--example",
+                "prerender",
+                "--",
+            ])
+            .args(args);
+        say(format!("build: {}", sh::show(&cmd)));
+        sh::output(&mut cmd).ok_or_else(|| Failure {
+            step: "build".into(),
+            command: sh::show(&cmd),
+            why: "failed (run it by hand to see why)".into(),
+        })
+    };
+    let fallback = prerender(&[])?;
+    let declarative = prerender(&["role-compare.css"])?;
     std::fs::write(dist.join("fallback.html"), format!("{fallback}\n"))
         .map_err(|e| fail("write dist/fallback.html".into(), e))?;
     offline_page(root, dist, &loader, &fallback)?;
-    for page in ["index.html", "embed.html", "examples/csp-no-wasm.html"] {
+    // The demo and iframe pages carry the declarative fallback (styled at first paint); the
+    // strict-CSP example keeps the plain form, so both forms stay tested.
+    for (page, placeholder, fallback) in [
+        (
+            "index.html",
+            "<!-- role-compare:declarative-fallback -->",
+            &declarative,
+        ),
+        (
+            "embed.html",
+            "<!-- role-compare:declarative-fallback -->",
+            &declarative,
+        ),
+        (
+            "examples/csp-no-wasm.html",
+            "<!-- role-compare:fallback -->",
+            &fallback,
+        ),
+    ] {
         let path = dist.join(page);
         let html =
             std::fs::read_to_string(&path).map_err(|e| fail(format!("read dist/{page}"), e))?;
-        let placeholder = "<!-- role-compare:fallback -->";
         if !html.contains(placeholder) {
             // E.g. an HTML minifier dropped the comment: the page would ship with no fallback.
             return Err(Failure {
@@ -120,7 +153,7 @@ fn arrange_dist(root: &Path, dist: &Path) -> sh::Result {
                 why: format!("has no {placeholder} placeholder for the fallback"),
             });
         }
-        let html = html.replace(placeholder, &fallback);
+        let html = html.replace(placeholder, fallback);
         std::fs::write(&path, html).map_err(|e| fail(format!("write dist/{page}"), e))?;
     }
     Ok(())

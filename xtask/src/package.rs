@@ -17,8 +17,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The built files the npm package ships (its `files` list adds the types and the manifest).
-const DIST_FILES: [&str; 5] = [
+const DIST_FILES: [&str; 6] = [
     "role-compare.js",
+    "role-compare.css",
     "role_compare.js",
     "role_compare_bg.wasm",
     "role-compare-frame.js",
