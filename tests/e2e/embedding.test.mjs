@@ -706,7 +706,7 @@ test("prerendered fallback: in the HTML, shown without JS, and the upgrade does 
   assert.match(css.headers.get("content-type") ?? "", /^text\/css/);
 
   // Without JavaScript: the parser attaches the shadow root and the stylesheet styles the
-  // fallback; nothing can fold or filter, so (as in print) every row and every disagreement
+  // fallback; nothing can fold or filter, so every row and every disagreement of the detail
   // shows and the controls and fold buttons do not.
   const noJs = await start("index.html", { contextOptions: { javaScriptEnabled: false } });
   try {
@@ -729,15 +729,17 @@ test("prerendered fallback: in the HTML, shown without JS, and the upgrade does 
         folded: root.querySelectorAll(".rc-collapsed tr.rc-row-data").length,
         rows: root.querySelectorAll("tr.rc-row-data:not([hidden])").length,
         rowsShown: shown("tr.rc-row-data:not([hidden])"),
-        conflicts: root.querySelectorAll(".rc-conflict-body").length,
-        conflictsShown: shown(".rc-conflict-body"),
+        conflicts: root.querySelectorAll("tbody:not(.rc-keys) .rc-conflict-body").length,
+        conflictsShown: shown("tbody:not(.rc-keys) .rc-conflict-body"),
+        keyConflictsShown: shown(".rc-keys .rc-conflict-body"),
       };
     });
     assert.equal(seen.vh, "absolute", "the linked stylesheet styles the fallback");
     assert.ok(seen.folded > 0, "the default view folds sections");
     assert.equal(seen.rowsShown, seen.rows, `every row shows without JS (${JSON.stringify(seen)})`);
     assert.ok(seen.conflicts > 0);
-    assert.equal(seen.conflictsShown, seen.conflicts, "every disagreement shows without JS");
+    assert.equal(seen.conflictsShown, seen.conflicts, "every disagreement in the detail shows without JS");
+    assert.equal(seen.keyConflictsShown, 0, "the key lines keep theirs folded");
     assertClean(noJs.log);
   } finally {
     await noJs.context.close();
@@ -784,6 +786,38 @@ test("prerendered fallback: in the HTML, shown without JS, and the upgrade does 
     } finally {
       await withJs.context.close();
     }
+  }
+});
+
+test("a declarative fallback the parser did not attach (set through innerHTML, or a browser without declarative shadow DOM) is taken over by the loader", async () => {
+  const { context, page, log } = await start("index.html");
+  try {
+    await mounted(page);
+    const html = await (await fetch(url("index.html"))).text();
+    const template = html.slice(html.indexOf("<template shadowrootmode"), html.indexOf("</template>") + "</template>".length);
+    const before = await page.evaluate((markup) => {
+      const el = document.createElement("role-compare");
+      el.id = "late";
+      el.setAttribute("loading", "eager");
+      el.setAttribute("roles", "cio ciso");
+      // innerHTML never attaches a declarative shadow root: the <template> stays a child.
+      el.innerHTML = markup;
+      const parsed = { root: el.shadowRoot !== null, template: el.children[0]?.localName };
+      document.querySelector("main").append(el);
+      // connectedCallback ran: the template's content is in the shadow root, as the fallback.
+      return {
+        ...parsed,
+        after: el.querySelector("template") !== null,
+        fallback: !!el.shadowRoot?.querySelector("[data-role-compare-fallback]"),
+        inert: el.shadowRoot?.querySelector("[data-role-compare-fallback]")?.inert,
+      };
+    }, template);
+    assert.deepEqual(before, { root: false, template: "template", after: false, fallback: true, inert: true });
+    await mounted(page, "role-compare#late");
+    assert.deepEqual(await headers(page, "#late"), ["CIO", "CISO"]);
+    assertClean(log);
+  } finally {
+    await context.close();
   }
 });
 
