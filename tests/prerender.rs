@@ -36,6 +36,16 @@ fn default_attributes_render_all_three_roles_without_warnings() {
         .starts_with("<div data-role-compare-fallback>"));
     assert_eq!(role_headers(&fallback.html), ["CIO", "CISO", "CSO"]);
     assert!(fallback.warnings.is_empty(), "{:?}", fallback.warnings);
+    // Every disagreement's sides are in it (no-JS readers and print see them open).
+    let bodies = fallback.html.matches(r#"class="rc-conflict-body""#).count();
+    assert!(bodies > 0);
+    assert_eq!(
+        fallback
+            .html
+            .matches(r#"class="rc-conflict-title""#)
+            .count(),
+        bodies
+    );
 }
 
 #[test]

@@ -487,3 +487,28 @@ fn folded_facets_build_their_rows_only_when_needed() {
     assert!(built > 0);
     assert_eq!(built, statements(&render_printed(differences)));
 }
+
+#[test]
+fn closed_disagreements_build_their_sides_when_opened_or_printed() {
+    let full = Filters {
+        detail: Detail::Full,
+        ..Filters::default()
+    };
+    let live = render(full.clone());
+    let printed = render_printed(full);
+    let bodies = |html: &str| html.matches(r#"class="rc-conflict-body""#).count();
+    let titles = |html: &str| html.matches(r#"class="rc-conflict-title""#).count();
+    assert!(bodies(&live) > 0);
+    // Every disclosure keeps its body, the target of its aria-controls, built or not.
+    assert_eq!(bodies(&live), bodies(&printed));
+    assert_eq!(
+        titles(&live),
+        0,
+        "closed disagreements are empty until opened"
+    );
+    assert_eq!(
+        titles(&printed),
+        bodies(&printed),
+        "print builds every side"
+    );
+}

@@ -354,6 +354,8 @@ pub fn RoleCompareView(props: &RoleCompareViewProps) -> Html {
         }
         opened.1.as_slice().into()
     };
+    // Closed disagreements are built when they open, except for print and the fallback.
+    let complete = props.prerender || props.printing;
     let on_facet = use_callback((folds.clone(), base), |fi: usize, (folds, base)| {
         folds.set(folds.flip(*base, fi));
     });
@@ -482,12 +484,12 @@ pub fn RoleCompareView(props: &RoleCompareViewProps) -> Html {
                         highlight={AttrValue::from(f.search.clone())} id_prefix={props.id_prefix.clone()}
                         open={open.0.clone()} on_toggle={on_toggle.clone()}
                         facets_open={Rc::clone(&facets_open)} on_facet={on_facet.clone()}
-                        prerender={props.prerender} {built} heading_level={level}>
+                        prerender={props.prerender} {complete} {built} heading_level={level}>
                         <KeyDifferences dataset={d.clone()} columns={Rc::<[usize]>::from(comparison.columns.as_slice())}
                             rows={Rc::clone(&*keys)} facets_open={Rc::clone(&facets_open)} {has_detail}
                             id_prefix={props.id_prefix.clone()} open={open.0.clone()}
                             on_toggle={on_toggle.clone()} on_facet={on_facet.clone()} prerender={props.prerender}
-                            heading_level={level} />
+                            {complete} heading_level={level} />
                     </ComparisonTable>
                 </div>
             }

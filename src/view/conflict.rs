@@ -21,6 +21,12 @@ pub struct ConflictNoteProps {
     pub open: Option<Popover>,
     /// Called with a key to open it, or to close it when it is open.
     pub on_toggle: Callback<Popover>,
+    /// Build the sides while closed too, hidden: print shows them, and so does the no-JS
+    /// fallback. Otherwise a closed disclosure holds an empty body (its `aria-controls` target),
+    /// and its sides are built when it opens: the first render is lighter by every side's text
+    /// and citation buttons.
+    #[prop_or_default]
+    pub complete: bool,
 }
 
 /// One conflict's marker and, when open, its sides.
@@ -53,8 +59,9 @@ pub fn ConflictNote(props: &ConflictNoteProps) -> Html {
                 {"Sources disagree"}
                 <span class="rc-vh">{format!(": {}", conflict.title)}</span>
             </button>
-            // Always in the document (hidden while collapsed), so print can show every side.
+            // Always in the document (hidden while collapsed, and empty unless `complete`).
             <div class="rc-conflict-body" id={dom_id} hidden={!expanded}>
+                if expanded || props.complete {
                     <p class="rc-conflict-title">{&conflict.title}</p>
                     <ul>
                         { for conflict.sides.iter().enumerate().map(|(i, side)| html! {
@@ -68,7 +75,8 @@ pub fn ConflictNote(props: &ConflictNoteProps) -> Html {
                             </li>
                         }) }
                     </ul>
-                </div>
+                }
+            </div>
         </div>
     }
 }

@@ -38,6 +38,9 @@ pub struct KeyDifferencesProps {
     /// Static rendering (the no-JS fallback): the detail buttons cannot work, so they are hidden.
     #[prop_or_default]
     pub prerender: bool,
+    /// Build closed disagreements' sides too (print, the no-JS fallback).
+    #[prop_or_default]
+    pub complete: bool,
     /// The widget's heading level: "Key differences at a glance" is one level below.
     #[prop_or(2)]
     pub heading_level: u8,
@@ -133,7 +136,8 @@ fn key_cell(props: &KeyDifferencesProps, row: &KeyRow, i: usize, cell: &KeyCell)
                     { for k.conflicts.iter().filter_map(|id| d.conflicts.iter().position(|c| &c.id == id)).map(|ki| html! {
                         <ConflictNote key={ki} dataset={props.dataset.clone()} conflict={ki}
                             id_prefix={props.id_prefix.clone()} at={Spot::KeyLine(AttrValue::from(k.id.clone()))}
-                            open={props.open.clone()} on_toggle={props.on_toggle.clone()} />
+                            open={props.open.clone()} on_toggle={props.on_toggle.clone()}
+                            complete={props.complete} />
                     }) }
                 </td>
             }

@@ -32,6 +32,9 @@ pub struct RowContent {
     pub open: Option<Popover>,
     /// Opens or closes a popover or disclosure by key.
     pub on_toggle: Callback<Popover>,
+    /// Build closed disagreements' sides too (print, the no-JS fallback): see
+    /// [`crate::view::ConflictNoteProps::complete`].
+    pub complete: bool,
 }
 
 impl RowContent {
@@ -141,7 +144,7 @@ fn RowCells(props: &RowCellsProps) -> Html {
                 { for row.conflicts.iter().map(|&k| html! {
                     <ConflictNote key={k} dataset={c.dataset.clone()} conflict={k}
                         id_prefix={c.id_prefix.clone()} at={Spot::Detail} open={c.open.clone()}
-                        on_toggle={c.on_toggle.clone()} />
+                        on_toggle={c.on_toggle.clone()} complete={c.complete} />
                 }) }
             </th>
         }

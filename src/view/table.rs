@@ -49,6 +49,9 @@ pub struct ComparisonTableProps {
     /// Static rendering (the no-JS fallback): the fold buttons cannot work, so they are hidden.
     #[prop_or_default]
     pub prerender: bool,
+    /// Build closed disagreements' sides too (print, the no-JS fallback).
+    #[prop_or_default]
+    pub complete: bool,
     /// Whether each facet's rows are in the document, by index into `dataset.facets` (all of
     /// them when empty). A folded facet may keep its rows, hidden by the stylesheet; one whose
     /// rows were never needed has only its header row.
@@ -184,6 +187,7 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
                                 id_prefix: props.id_prefix.clone(),
                                 open: None,
                                 on_toggle: props.on_toggle.clone(),
+                                complete: props.complete,
                             };
                             content.open = props.open.clone().filter(|o| content.owns(o));
                             let key = content.key();

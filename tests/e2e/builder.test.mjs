@@ -278,6 +278,10 @@ test("the builder's code for three configurations: fallback = the CLI's, = the f
             `(${shifts.length} shifts${shifts.length ? `: ${shifts.join(" | ")}` : ""}; shadow root at ${Math.round(attached)} ms); ` +
             `the text after the widget sat at ${moves.map((m) => `${m.top}${m.live ? " (live)" : ""}`).join(" → ")} px; export bar ${Math.round(exportBar)} px`,
         );
+        // The widget builds a closed disagreement's sides when it opens, or for print (as the
+        // fallback has them): draw it as for print, as the builder does for its copy.
+        await live.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+        await widget.untilInRoot((root) => [...root.querySelectorAll(".rc-conflict-body")].every((b) => b.firstElementChild));
         const liveText = normalise(
           await widget.inRoot((root) => {
             for (const el of root.querySelectorAll(".rc-controls, .rc-detail-all, .rc-fold, [part~=export]")) el.style.display = "none";
