@@ -122,7 +122,18 @@ fn main() {
             )
         })
         .collect();
+    // The declarative shadow root around a stored fallback, split where PHP puts the stylesheet's
+    // URL (which only WordPress knows): `open` + URL + `afterHref` + fallback + `close` is
+    // `Fallback::declarative(URL)`, the one spelling of that markup.
+    let probe = prerender::Fallback {
+        html: "\u{1}".to_owned(),
+        warnings: Vec::new(),
+    }
+    .declarative("\u{2}");
+    let (open, rest) = probe.split_once('\u{2}').expect("the URL placeholder");
+    let (after_href, close) = rest.split_once('\u{1}').expect("the fallback placeholder");
     let index = serde_json::json!({
+        "declarative": { "open": open, "afterHref": after_href, "close": close },
         "roles": dataset.roles.iter().map(|r| serde_json::json!({ "id": r.id, "abbr": r.abbr, "name": r.name })).collect::<Vec<_>>(),
         "defaultRoles": default_roles,
         "facets": dataset.facets.iter().map(|f| serde_json::json!({ "id": f.id, "label": f.label })).collect::<Vec<_>>(),

@@ -133,8 +133,17 @@ test("a post with two Role comparison blocks: each renders its configured roles 
 
 test("without JavaScript, each block shows the prerendered comparison for its own settings", async () => {
   const v = await visitFromStart(posts.block.link, { javaScriptEnabled: false });
-  const fallbacks = v.page.locator("role-compare > [data-role-compare-fallback]");
+  // Each in a declarative shadow root the parser attached, styled by the plugin's copy of
+  // role-compare.css.
+  const fallbacks = v.page.locator("role-compare [data-role-compare-fallback]");
   assert.equal(await fallbacks.count(), 2);
+  const styled = await v.page.evaluate(() =>
+    [...document.querySelectorAll("role-compare")].map((el) => {
+      const link = el.shadowRoot?.querySelector("link[rel=stylesheet]");
+      return [new URL(link?.href ?? "", location.href).pathname.endsWith("/role-compare/assets/role-compare.css"), getComputedStyle(el.shadowRoot.querySelector(".rc-vh")).position];
+    }),
+  );
+  assert.deepEqual(styled, [[true, "absolute"], [true, "absolute"]]);
   const heads = (i) =>
     fallbacks.nth(i).evaluate((f) => [...f.querySelectorAll("[part~=table] thead [part~=role-header] .rc-abbr")].map((e) => e.textContent));
   assert.deepEqual(await heads(0), ["CIO", "CISO"]);
@@ -151,11 +160,14 @@ test("without JavaScript, each block shows the prerendered comparison for its ow
   const [served, built] = await v.page.evaluate((html) => {
     const t = document.createElement("template");
     t.innerHTML = html;
-    return [document.querySelector("role-compare > [data-role-compare-fallback]").outerHTML, t.content.firstElementChild.outerHTML];
+    return [document.querySelector("role-compare").shadowRoot.querySelector("[data-role-compare-fallback]").outerHTML, t.content.firstElementChild.outerHTML];
   }, file);
   assert.ok(served === built, "the first block's fallback differs from the prerendered file");
   // Two comparisons, no element id twice on the page.
-  const ids = await v.page.evaluate(() => [...document.querySelectorAll("[id]")].map((e) => e.id));
+  // (Ids in the shadow roots too: the same file would be pasted as plain HTML elsewhere.)
+  const ids = await v.page.evaluate(() =>
+    [...document.querySelectorAll("[id]"), ...[...document.querySelectorAll("role-compare")].flatMap((el) => [...(el.shadowRoot?.querySelectorAll("[id]") ?? [])])].map((e) => e.id),
+  );
   assert.ok(ids.filter((id) => id.startsWith("rc-wp2-")).length > 20);
   assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], "duplicate ids");
   assert.deepEqual(v.off(), []);

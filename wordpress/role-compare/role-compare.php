@@ -160,7 +160,7 @@ function role_compare_settings( $raw, $index ) {
 
 /**
  * The no-JS fallback for `$settings`: the prerendered file for its roles, mode and detail,
- * moved to its heading level. Configurations no file matches exactly:
+ * moved to its heading level, in a declarative shadow root that links assets/role-compare.css. Configurations no file matches exactly:
  * - `facets` or `search` set: the file for the same roles, mode and detail (every section, no
  *   search). It holds everything the configured view holds, and the widget replaces it.
  * - `src` set (a host dataset): a short notice, because the bundled comparison would show
@@ -184,19 +184,24 @@ function role_compare_fallback( $settings, $index ) {
 		return '';
 	}
 	$map = $index['headingLevels'][ (string) $settings['heading-level'] ];
+	// In a declarative shadow root that links the widget's stylesheet: styled from the first
+	// paint (and without JavaScript), and the loader never copies it. The markup around it comes
+	// from the build (`index.json`'s `declarative`, written from the renderer's own).
+	$wrap = $index['declarative'];
+	$css  = add_query_arg( 'ver', ROLE_COMPARE_VERSION, plugins_url( 'assets/role-compare.css', __FILE__ ) );
 	// Each comparison on the page gets its own id prefix (the files carry `rc-wpid-`, which the
 	// build checked stands for nothing else), so two fallbacks share no element id.
 	static $count = 0;
 	++$count;
 	// One pass, as the build checked against the renderer for every level and variant.
-	return strtr(
+	return $wrap['open'] . esc_url( $css ) . $wrap['afterHref'] . strtr(
 		$html,
 		array(
 			'aria-level="2"' => 'aria-level="' . $map['2'] . '"',
 			'aria-level="3"' => 'aria-level="' . $map['3'] . '"',
 			'rc-wpid-'       => 'rc-wp' . $count . '-',
 		)
-	);
+	) . $wrap['close'];
 }
 
 /**

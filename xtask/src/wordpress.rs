@@ -28,7 +28,12 @@ use std::time::{Duration, Instant};
 pub const ZIP: &str = "role-compare-wordpress.zip";
 
 /// The widget's files the plugin serves from the site itself.
-const ASSETS: [&str; 3] = ["role-compare.js", "role_compare.js", "role_compare_bg.wasm"];
+const ASSETS: [&str; 4] = [
+    "role-compare.js",
+    "role-compare.css",
+    "role_compare.js",
+    "role_compare_bg.wasm",
+];
 
 fn failure(step: &str, command: impl Into<String>, why: impl Into<String>) -> Failure {
     Failure {
