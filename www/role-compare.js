@@ -147,6 +147,13 @@ function styles() {
   return sheet;
 }
 
+// A fallback that stays because the widget cannot start (or has stopped) shows as it does
+// without JavaScript (the stylesheet's rc-static rules): no controls, every section open.
+function showStatic(fallback) {
+  fallback.classList.add("rc-static");
+  fallback.inert = false;
+}
+
 function emit(el, name, detail) {
   el.dispatchEvent(new CustomEvent(`${TAG}-${name}`, { bubbles: true, composed: true, detail }));
 }
@@ -253,7 +260,7 @@ class RoleCompareElement extends HTMLElement {
     const body = this._fallback ? this._fallback.cloneNode(true) : document.createElement("slot");
     if (this._fallback) {
       body.removeAttribute("data-role-compare-fallback");
-      body.inert = false;
+      showStatic(body);
     }
     root.replaceChildren(notice, body);
   }
@@ -380,6 +387,9 @@ class RoleCompareElement extends HTMLElement {
         if (panicked || (this._widget === null && this.shadowRoot?.querySelector(".rc-mount"))) {
           // mount() itself failed half-way: show the fallback rather than a broken widget.
           this._showFallback("The interactive comparison could not start; this is the static version.");
+        } else {
+          // The fallback stays on screen, and nothing on it can work now.
+          for (const c of this.shadowRoot?.children ?? []) if (c.localName === "div" && !c.classList.contains("rc-mount")) showStatic(c);
         }
         console.error(`<${TAG}>: could not start the widget; the fallback content stays. ${what}`);
         emit(this, "error", { what, where: "load" });

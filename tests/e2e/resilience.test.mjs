@@ -109,6 +109,19 @@ test("a CSP without 'wasm-unsafe-eval' blocks the wasm: fallback stays, error ev
   const { context, page, pageErrors, consoleErrors } = await openBroken("examples/csp-no-wasm.html");
   await waitForEvent(page, "role-compare-error");
   assert.deepEqual(await fallbackHeaders(page), ["CIO", "CISO", "CSO"]);
+  // Nothing on it can work: it shows as without JavaScript (no controls, every row, the
+  // detail's disagreements open), and is no longer inert (its text can be selected).
+  const seen = await page.$eval("role-compare", (el) => {
+    const shown = [...el.shadowRoot.children].find((c) => c.localName === "div");
+    const visible = (sel) => [...shown.querySelectorAll(sel)].filter((e) => e.checkVisibility()).length;
+    return {
+      inert: shown.inert,
+      controls: visible("[part~=controls], .rc-fold, .rc-detail-all"),
+      rows: visible("tr.rc-row-data") === shown.querySelectorAll("tr.rc-row-data:not([hidden])").length,
+      conflicts: visible("tbody:not(.rc-keys) .rc-conflict-body") === shown.querySelectorAll("tbody:not(.rc-keys) .rc-conflict-body").length,
+    };
+  });
+  assert.deepEqual(seen, { inert: false, controls: 0, rows: true, conflicts: true });
   assert.deepEqual(pageErrors, []);
   assert.equal(consoleErrors.filter((t) => t.includes("<role-compare>")).length, 1);
   await context.close();
