@@ -310,6 +310,12 @@ class RoleCompareElement extends HTMLElement {
     if (this._prepared) return;
     this._prepared = true;
     let root = this.shadowRoot;
+    const template = root ? null : this.querySelector(":scope > template[shadowrootmode]");
+    if (template) {
+      root = this.attachShadow({ mode: "open" });
+      root.append(template.content);
+      template.remove();
+    }
     if (root) {
       // Declarative: its own <link> styles it until the widget mounts (adopting the sheet now
       // would style the fallback twice and cost a recalculation for nothing).
@@ -323,14 +329,6 @@ class RoleCompareElement extends HTMLElement {
     }
     root = this.attachShadow({ mode: "open" });
     root.adoptedStyleSheets = [styles()];
-    const template = this.querySelector(":scope > template[shadowrootmode]");
-    if (template) {
-      root.append(template.content);
-      template.remove();
-      this._prepared = false;
-      this._prepare();
-      return;
-    }
     const fallback = this.querySelector(":scope > [data-role-compare-fallback]");
     if (fallback) {
       const copy = fallback.cloneNode(true);
