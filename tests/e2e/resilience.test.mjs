@@ -52,6 +52,22 @@ async function fallbackHeaders(page) {
   });
 }
 
+// How the first widget's fallback in its shadow root shows: inert or not, how many controls and
+// fold buttons are visible, and whether every row and every detail disagreement is (as without
+// JavaScript).
+function staticLook(page) {
+  return page.$eval("role-compare", (el) => {
+    const shown = [...el.shadowRoot.children].find((c) => c.localName === "div");
+    const visible = (sel) => [...shown.querySelectorAll(sel)].filter((e) => e.checkVisibility()).length;
+    return {
+      inert: shown.inert,
+      controls: visible("[part~=controls], .rc-fold, .rc-detail-all"),
+      rows: visible("tr.rc-row-data") === shown.querySelectorAll("tr.rc-row-data:not([hidden])").length,
+      conflicts: visible("tbody:not(.rc-keys) .rc-conflict-body") === shown.querySelectorAll("tbody:not(.rc-keys) .rc-conflict-body").length,
+    };
+  });
+}
+
 const failures = [
   ["a 404", (route) => route.fulfill({ status: 404, body: "not found" })],
   ["a truncated file", async (route) => {
@@ -111,20 +127,37 @@ test("a CSP without 'wasm-unsafe-eval' blocks the wasm: fallback stays, error ev
   assert.deepEqual(await fallbackHeaders(page), ["CIO", "CISO", "CSO"]);
   // Nothing on it can work: it shows as without JavaScript (no controls, every row, the
   // detail's disagreements open), and is no longer inert (its text can be selected).
-  const seen = await page.$eval("role-compare", (el) => {
-    const shown = [...el.shadowRoot.children].find((c) => c.localName === "div");
-    const visible = (sel) => [...shown.querySelectorAll(sel)].filter((e) => e.checkVisibility()).length;
-    return {
-      inert: shown.inert,
-      controls: visible("[part~=controls], .rc-fold, .rc-detail-all"),
-      rows: visible("tr.rc-row-data") === shown.querySelectorAll("tr.rc-row-data:not([hidden])").length,
-      conflicts: visible("tbody:not(.rc-keys) .rc-conflict-body") === shown.querySelectorAll("tbody:not(.rc-keys) .rc-conflict-body").length,
-    };
-  });
-  assert.deepEqual(seen, { inert: false, controls: 0, rows: true, conflicts: true });
+  assert.deepEqual(await staticLook(page), { inert: false, controls: 0, rows: true, conflicts: true });
   assert.deepEqual(pageErrors, []);
   assert.equal(consoleErrors.filter((t) => t.includes("<role-compare>")).length, 1);
   await context.close();
+});
+
+test("role-compare.js itself blocked: after 10 s the declarative fallback shows as without JavaScript (with and without reduced motion)", async () => {
+  const look = async (reducedMotion) => {
+    const context = await browser.newContext({ reducedMotion });
+    await context.route("**/role-compare.js", (route) => route.abort("blockedbyclient"));
+    const page = await context.newPage();
+    const pageErrors = [];
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    await page.goto(new URL("index.html", BASE_URL).href);
+    // Until then it is the folded form with its controls, as a slow but working load shows it
+    // (so the upgrade moves nothing).
+    const early = await staticLook(page);
+    assert.ok(early.controls > 0, `${reducedMotion}: controls shown at first`);
+    assert.equal(early.rows, false, `${reducedMotion}: folded sections at first`);
+    await page.waitForFunction(() => {
+      const shown = [...document.querySelector("role-compare").shadowRoot.children].find((c) => c.localName === "div");
+      return ![...shown.querySelectorAll("[part~=controls]")].some((e) => e.checkVisibility());
+    }, null, { timeout: 20_000, polling: 100 });
+    const at = await page.evaluate(() => performance.now());
+    assert.ok(at >= 10_000, `${reducedMotion}: turned static after ${Math.round(at)} ms, not before 10 s`);
+    assert.deepEqual(await staticLook(page), { inert: false, controls: 0, rows: true, conflicts: true }, reducedMotion);
+    assert.equal(await page.$eval("role-compare", (el) => el.matches(":defined")), false);
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  };
+  await Promise.all([look("no-preference"), look("reduce")]);
 });
 
 test("the shipped files carry no test hooks", async () => {

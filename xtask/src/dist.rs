@@ -90,8 +90,8 @@ fn arrange_dist(root: &Path, dist: &Path) -> sh::Result {
         });
     }
     let loader = compact(&loader, "www/role-compare.js")?;
+    let loader = loader.replace(placeholder, &js_string(&compact_css(&loader_css(&css))));
     let css = compact_css(&css);
-    let loader = loader.replace(placeholder, &js_string(&css));
     std::fs::write(dist.join("role-compare.js"), &loader)
         .map_err(|e| fail("write dist/role-compare.js".into(), e))?;
     // The same stylesheet as a file, for the declarative fallback's <link>.
@@ -230,6 +230,25 @@ fn js_string(text: &str) -> String {
     out
 }
 
+/// The stylesheet the loader carries: `src/style.css` without its `fallback-sheet-only`
+/// sections, rules that only a fallback the element has not yet taken over needs (the loader
+/// adopts its sheet once it has); `dist/role-compare.css`, which that fallback links, keeps them.
+fn loader_css(css: &str) -> String {
+    const BEGIN: &str = "/* fallback-sheet-only { */";
+    const END: &str = "/* } fallback-sheet-only */";
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find(BEGIN) {
+        out.push_str(&rest[..start]);
+        rest = match rest[start..].find(END) {
+            Some(end) => &rest[start + end + END.len()..],
+            None => "",
+        };
+    }
+    out.push_str(rest);
+    out
+}
+
 /// [`compact_js`] for the build: a refusal names the file and fails the build.
 fn compact(source: &str, file: &str) -> sh::Result<String> {
     compact_js(source).map_err(|why| Failure {
@@ -347,6 +366,16 @@ mod tests {
         assert!(compact_js("const t = `a\n  b`;\n").is_err());
         assert!(compact_js("const s = \"a\\\n  b\";\n").is_err());
         assert!(compact_js("const t = `a ${b}`;\n").is_ok());
+    }
+
+    #[test]
+    fn loader_css_leaves_out_the_fallback_sheet_only_sections() {
+        let css = "a{}\n/* fallback-sheet-only { */\nb{}\n/* } fallback-sheet-only */\nc{}\n/* fallback-sheet-only { */d{}";
+        assert_eq!(loader_css(css), "a{}\n\nc{}\n");
+        let real = include_str!("../../src/style.css");
+        let kept = loader_css(real);
+        assert!(real.contains("@keyframes rc-stuck") && !kept.contains("@keyframes rc-stuck"));
+        assert!(kept.contains(".rc-static") && kept.len() + 2000 > real.len());
     }
 
     #[test]
