@@ -10,7 +10,7 @@
 //! nothing of this module.
 
 use crate::attrs::{attribute_action, filters_from_attributes, heading_level, StateObject};
-use crate::compare::{compare, Comparison};
+use crate::compare::{compare_indexed, Comparison, Index};
 use crate::data::{parse_json, BUNDLED_JSON};
 use crate::model::Dataset;
 use crate::state::{Action, Filters};
@@ -100,7 +100,7 @@ impl Owner {
                 let action = action.with_defaults(&inner.props.defaults);
                 match inner.props.filters.apply(action) {
                     Some(next) => {
-                        inner.props.comparison = shown(&inner.props.dataset, &next);
+                        inner.props.comparison = shown(&inner.props.dataset.rc(), &next);
                         inner.props.filters = next;
                         inner.due = true;
                         true
@@ -198,8 +198,8 @@ impl Owner {
 }
 
 /// What `filters` show of `dataset`.
-fn shown(dataset: &Dataset, filters: &Filters) -> Shared<Comparison> {
-    Rc::new(compare(dataset, filters)).into()
+fn shown(dataset: &Rc<Dataset>, filters: &Filters) -> Shared<Comparison> {
+    Rc::new(compare_indexed(dataset, &Index::of(dataset), filters)).into()
 }
 
 #[wasm_bindgen]
@@ -237,7 +237,7 @@ impl Widget {
                     let mut inner = self.owner.inner.borrow_mut();
                     let p = &mut inner.props;
                     p.dataset = Rc::new(dataset).into();
-                    p.comparison = shown(&p.dataset, &p.filters);
+                    p.comparison = shown(&p.dataset.rc(), &p.filters);
                     p.notice = None;
                 }
                 self.owner.render();
@@ -421,7 +421,7 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
     {
         let mut inner = owner.inner.borrow_mut();
         let p = &mut inner.props;
-        p.comparison = shown(&p.dataset, &configured);
+        p.comparison = shown(&p.dataset.rc(), &configured);
         p.filters = configured;
     }
     let props = owner.inner.borrow().props.clone();

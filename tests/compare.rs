@@ -26,6 +26,8 @@
 //!   statements than All and Shared more than none; a claim about two compared roles appears once
 //!   in its row; with two roles Differences hides what both share), a few facts that any faithful
 //!   content keeps, and the counts read independently off the claims.
+//! - **The index** (`Index`): a shared dataset builds it once; comparisons with it equal those
+//!   without; roles past the 64th match nothing, without a panic.
 //! - **`matches`**: byte ranges on char boundaries for tricky Unicode (É/é, ß/ẞ, Turkish İ, the
 //!   Kelvin sign, Greek final sigma, combining marks, emoji), and a deterministic fuzz of it.
 //! - **Property test**: about 2,000 pseudo-random `Filters` over the bundled data (and 500 each
@@ -40,8 +42,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use role_compare::compare::{
-    compare, layout, matches, role_columns, Cell, Comparison, Group, Row, Shared, Status,
-    DEFAULT_COLUMNS, MANY_ROLES,
+    compare, compare_indexed, layout, layout_indexed, matches, role_columns, Cell, Comparison,
+    Group, Index, Row, Shared, Status, DEFAULT_COLUMNS, MANY_ROLES,
 };
 use role_compare::data;
 use role_compare::model::{
@@ -51,6 +53,7 @@ use role_compare::model::{
 use role_compare::state::{Action, Detail, Filters, Mode};
 use role_compare::validate::validate;
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -2517,4 +2520,63 @@ fn property_random_filters_over_many_roles() {
     let cases = env_or("ROLE_COMPARE_COMPARE_CASES", 500);
     let seed = env_or("ROLE_COMPARE_COMPARE_SEED", 4_242);
     property(&crowd(), cases, seed);
+}
+
+/// `Index::of` builds a shared dataset's index once and reuses it while the dataset lives; a
+/// comparison with it equals one without it (which builds its own) for every mode and role
+/// choice; a dataset gone takes its index along, and a new one gets its own.
+#[test]
+fn a_shared_dataset_keeps_its_index_and_compares_the_same_with_it() {
+    let shared = Rc::new(crowd());
+    let index = Index::of(&shared);
+    assert!(Rc::ptr_eq(&index, &Index::of(&shared)), "built once");
+    assert!(
+        Rc::ptr_eq(&index, &Index::of(&Rc::clone(&shared))),
+        "by allocation"
+    );
+    for roles in [vec![], ids(&["cio", "cto", "cmo"]), ids(&["ciso", "cfo"])] {
+        for mode in [Mode::All, Mode::Differences, Mode::Shared] {
+            let f = Filters {
+                roles: roles.clone(),
+                mode,
+                ..Filters::default()
+            };
+            assert_eq!(compare_indexed(&shared, &index, &f), compare(&shared, &f));
+            assert_eq!(layout_indexed(&shared, &index, &f), layout(&shared, &f));
+        }
+    }
+    // An equal dataset in another allocation has its own index; one that replaced a dropped
+    // dataset does not get the old one.
+    let other = Rc::new(crowd());
+    assert!(!Rc::ptr_eq(&index, &Index::of(&other)));
+    drop(shared);
+    let again = Rc::new(tiny());
+    let fresh = Index::of(&again);
+    assert!(!Rc::ptr_eq(&index, &fresh));
+    assert_eq!(
+        compare_indexed(&again, &fresh, &Filters::default()),
+        compare(&again, &Filters::default())
+    );
+}
+
+/// A dataset of more roles than the reader accepts (64) still compares, without a panic: the
+/// roles past the 64th have no bit in the index, so their statements show nowhere.
+#[test]
+fn roles_past_the_sixty_fourth_match_nothing_and_do_not_panic() {
+    let extra: Vec<(String, String)> = (0..70)
+        .map(|i| (format!("x{i}"), format!("X{i}")))
+        .collect();
+    let refs: Vec<(&str, &str)> = extra
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let mut d = with_extra_roles(&refs);
+    let mut claim = d.claims[0].clone();
+    claim.id = s("late");
+    claim.roles = ids(&["x69"]);
+    d.claims.push(claim);
+    let c = compare(&d, &roles(&["x69", "x68"]));
+    assert_eq!(c.columns.len(), 2);
+    assert_eq!(c.statements_total, 0);
+    assert_eq!(c.shown, 0);
 }

@@ -7,8 +7,91 @@
 
 use crate::model::{fold_case, Claim, Dataset};
 use crate::state::{Filters, Mode, CERTIFICATIONS, DUTIES, ISSUER, REPORTING, TARGET};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::{Rc, Weak};
+
+/// The claims of every section's topics, each with the roles it is about as bits (role `i`,
+/// an index into `dataset.roles`, is bit `i`; the reader refuses a dataset of more than 64
+/// roles, and a role past the 64th matches nothing here). Built in one pass over the claims;
+/// a comparison then touches only these lists, not the claims' strings: at 100,000 claims that
+/// pass costs most of a comparison, so a shared dataset keeps its index (see [`Index::of`]).
+#[derive(Debug)]
+pub struct Index {
+    /// `[facet][topic]`: (index into `dataset.claims`, role bits), in dataset order.
+    topics: Vec<Vec<Vec<(usize, u64)>>>,
+}
+
+thread_local! {
+    /// The indexes of the datasets alive, by allocation (see [`Index::of`]).
+    static INDEXES: RefCell<Vec<(Weak<Dataset>, Rc<Index>)>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Index {
+    /// Indexes `dataset` (a claim on an unknown section or topic is in no list).
+    pub fn new(dataset: &Dataset) -> Self {
+        // The claims of each (facet, topic), found in one pass (a scan per topic made a dataset
+        // of 2,000 topics and 100,000 claims quadratic).
+        let mut by_topic: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+        for (i, c) in dataset.claims.iter().enumerate() {
+            by_topic
+                .entry((c.facet.as_str(), c.topic.as_str()))
+                .or_default()
+                .push(i);
+        }
+        let mut topics = Vec::with_capacity(dataset.facets.len());
+        for facet in &dataset.facets {
+            let mut lists = Vec::with_capacity(facet.topics.len());
+            for topic in &facet.topics {
+                let mut list = Vec::new();
+                for &ci in by_topic
+                    .get(&(facet.id.as_str(), topic.id.as_str()))
+                    .map_or(&[][..], Vec::as_slice)
+                {
+                    let mut bits = 0;
+                    for id in &dataset.claims[ci].roles {
+                        if let Some(ri) = dataset.roles.iter().position(|r| r.id == *id) {
+                            bits |= role_bit(ri);
+                        }
+                    }
+                    list.push((ci, bits));
+                }
+                lists.push(list);
+            }
+            topics.push(lists);
+        }
+        Index { topics }
+    }
+
+    /// The index of a shared dataset: built on first use, then kept while the dataset lives.
+    /// Sound because a dataset behind an `Rc` with a `Weak` to it cannot change (`Rc::get_mut`
+    /// refuses, `Rc::make_mut` moves it to a new allocation); the entries of datasets gone are
+    /// dropped on the next call.
+    pub fn of(dataset: &Rc<Dataset>) -> Rc<Index> {
+        INDEXES.with(|cell| {
+            let mut list = cell.borrow_mut();
+            list.retain(|(d, _)| d.strong_count() > 0);
+            if let Some((_, index)) = list
+                .iter()
+                .find(|(d, _)| std::ptr::eq(d.as_ptr(), Rc::as_ptr(dataset)))
+            {
+                return Rc::clone(index);
+            }
+            let index = Rc::new(Index::new(dataset));
+            list.push((Rc::downgrade(dataset), Rc::clone(&index)));
+            index
+        })
+    }
+}
+
+/// Role `ri`'s bit in an [`Index`] (none past the 64th).
+fn role_bit(ri: usize) -> u64 {
+    u32::try_from(ri)
+        .ok()
+        .and_then(|ri| 1u64.checked_shl(ri))
+        .unwrap_or(0)
+}
 
 /// What the reader sees for one set of filters.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,7 +218,17 @@ pub fn layout_filters(f: &Filters) -> Filters {
 /// Every row `f`'s roles, mode and claim-level filters give, in every section (see
 /// [`layout_filters`]): the rows the table keeps in the document.
 pub fn layout(dataset: &Dataset, f: &Filters) -> Comparison {
-    compare_in(dataset, &layout_filters(f), &facet_indices(dataset, &[]))
+    layout_indexed(dataset, &Index::new(dataset), f)
+}
+
+/// [`layout`] with the dataset's [`Index`] at hand.
+pub fn layout_indexed(dataset: &Dataset, index: &Index, f: &Filters) -> Comparison {
+    compare_in(
+        dataset,
+        index,
+        &layout_filters(f),
+        &facet_indices(dataset, &[]),
+    )
 }
 
 /// With more roles than this, the default comparison is the first [`DEFAULT_COLUMNS`] roles
@@ -188,26 +281,24 @@ pub fn shown_facets(dataset: &Dataset, filters: &Filters) -> Vec<usize> {
 /// every compared role shares; `Mode::Shared` shows only statements two or more compared roles
 /// share; a row left with no statement is not shown.
 pub fn compare(dataset: &Dataset, filters: &Filters) -> Comparison {
-    compare_in(dataset, filters, &shown_facets(dataset, filters))
+    compare_indexed(dataset, &Index::new(dataset), filters)
+}
+
+/// [`compare`] with the dataset's [`Index`] at hand.
+pub fn compare_indexed(dataset: &Dataset, index: &Index, filters: &Filters) -> Comparison {
+    compare_in(dataset, index, filters, &shown_facets(dataset, filters))
 }
 
 /// [`compare`] over the sections `facets` (indices into `dataset.facets`).
-fn compare_in(dataset: &Dataset, filters: &Filters, facets: &[usize]) -> Comparison {
+fn compare_in(dataset: &Dataset, index: &Index, filters: &Filters, facets: &[usize]) -> Comparison {
     let columns = role_columns(dataset, &filters.roles);
     let role_ids: Vec<&str> = columns
         .iter()
         .map(|&ri| dataset.roles[ri].id.as_str())
         .collect();
-
-    // The claims of each (facet, topic), found in one pass (a scan per topic made a dataset of
-    // 2,000 topics and 100,000 claims quadratic).
-    let mut by_topic: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
-    for (i, c) in dataset.claims.iter().enumerate() {
-        by_topic
-            .entry((c.facet.as_str(), c.topic.as_str()))
-            .or_default()
-            .push(i);
-    }
+    // Each column's role bit, and all of them.
+    let column_bits: Vec<u64> = columns.iter().map(|&ri| role_bit(ri)).collect();
+    let compared = column_bits.iter().fold(0, |all, bit| all | bit);
 
     let mut groups = Vec::new();
     let (mut shown, mut total, mut statements, mut statements_total) = (0, 0, 0, 0);
@@ -215,12 +306,14 @@ fn compare_in(dataset: &Dataset, filters: &Filters, facets: &[usize]) -> Compari
         let facet_on = facets.contains(&fi);
         let mut rows = Vec::new();
         for (ti, topic) in facet.topics.iter().enumerate() {
-            let on_topic = by_topic
-                .get(&(facet.id.as_str(), topic.id.as_str()))
+            let on_topic = index
+                .topics
+                .get(fi)
+                .and_then(|topics| topics.get(ti))
                 .map_or(&[][..], Vec::as_slice);
             let about = on_topic
                 .iter()
-                .filter(|&&ci| covered(&dataset.claims[ci], &role_ids).any(|_| true))
+                .filter(|(_, bits)| bits & compared != 0)
                 .count();
             if about > 0 {
                 total += 1;
@@ -233,12 +326,15 @@ fn compare_in(dataset: &Dataset, filters: &Filters, facets: &[usize]) -> Compari
                 continue;
             }
             // The claims the claim-level filters keep, with the columns each covers.
-            let kept: Vec<(usize, Vec<usize>)> = on_topic
-                .iter()
-                .filter(|&&ci| passes_claim_filters(&dataset.claims[ci], filters))
-                .map(|&ci| (ci, covered(&dataset.claims[ci], &role_ids).collect()))
-                .filter(|(_, cols): &(usize, Vec<usize>)| !cols.is_empty())
-                .collect();
+            let mut kept: Vec<(usize, Vec<usize>)> = Vec::new();
+            for &(ci, bits) in on_topic {
+                if bits & compared != 0 && passes_claim_filters(&dataset.claims[ci], filters) {
+                    let cols = (0..column_bits.len())
+                        .filter(|&col| bits & column_bits[col] != 0)
+                        .collect();
+                    kept.push((ci, cols));
+                }
+            }
             let Some(status) = status(&columns, &kept) else {
                 continue;
             };
@@ -320,15 +416,6 @@ fn compare_in(dataset: &Dataset, filters: &Filters, facets: &[usize]) -> Compari
         statements,
         statements_total,
     }
-}
-
-/// The columns (indices into `role_ids`) of the compared roles a claim is about.
-fn covered<'a>(claim: &'a Claim, role_ids: &'a [&str]) -> impl Iterator<Item = usize> + 'a {
-    role_ids
-        .iter()
-        .enumerate()
-        .filter(|(_, id)| claim.roles.iter().any(|r| r == *id))
-        .map(|(col, _)| col)
 }
 
 /// The filters that act on single claims inside the certifications and reporting facets.

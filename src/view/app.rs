@@ -6,7 +6,9 @@
 //! the host page about changes are callbacks its embedder supplies.
 
 use crate::chart;
-use crate::compare::{compare, layout, layout_filters, shown_facets, Comparison};
+use crate::compare::{
+    compare_indexed, layout_filters, layout_indexed, shown_facets, Comparison, Index,
+};
 use crate::dom;
 use crate::keys::key_rows;
 use crate::model::Dataset;
@@ -220,7 +222,7 @@ pub fn RoleCompare(props: &RoleCompareProps) -> Html {
         });
     }
     let comparison = use_memo((props.dataset.clone(), state.0.clone()), |(d, f)| {
-        compare(d, f)
+        compare_indexed(d, &Index::of(&d.rc()), f)
     });
     {
         // Only changes are reported: the first render is what the embedder asked for.
@@ -303,11 +305,12 @@ pub fn RoleCompareView(props: &RoleCompareViewProps) -> Html {
                 mode: Mode::All,
                 ..f.clone()
             };
-            let kept = Rc::new(layout(d, &all));
+            let index = Index::of(&d.rc());
+            let kept = Rc::new(layout_indexed(d, &index, &all));
             let now = if *f == all {
                 Rc::clone(&kept)
             } else {
-                Rc::new(layout(d, f))
+                Rc::new(layout_indexed(d, &index, f))
             };
             (kept, now)
         },
