@@ -51,7 +51,7 @@ impl Report {
         }
     }
 
-    fn id(&mut self, path: String, value: &str, seen: &mut HashSet<String>) {
+    fn id<'a>(&mut self, path: String, value: &'a str, seen: &mut HashSet<&'a str>) {
         let well_formed = value
             .bytes()
             .next()
@@ -64,17 +64,17 @@ impl Report {
                 path,
                 format!("id \"{value}\" must be lowercase letters, digits and dashes"),
             );
-        } else if !seen.insert(value.to_owned()) {
+        } else if !seen.insert(value) {
             self.push(path, format!("duplicate id \"{value}\""));
         }
     }
 
-    fn citations(&mut self, path: &str, cites: &[Citation], sources: &HashSet<String>, min: usize) {
+    fn citations(&mut self, path: &str, cites: &[Citation], sources: &HashSet<&str>, min: usize) {
         if cites.len() < min {
             self.push(path, "needs at least one source");
         }
         for (i, c) in cites.iter().enumerate() {
-            if !sources.contains(&c.source) {
+            if !sources.contains(c.source.as_str()) {
                 self.push(
                     format!("{path}[{i}]"),
                     format!("unknown source \"{}\"", c.source),
@@ -86,12 +86,12 @@ impl Report {
         }
     }
 
-    fn role_refs(&mut self, path: &str, ids: &[String], roles: &HashSet<String>) {
+    fn role_refs(&mut self, path: &str, ids: &[String], roles: &HashSet<&str>) {
         let mut once = HashSet::new();
         for (i, r) in ids.iter().enumerate() {
-            if !roles.contains(r) {
+            if !roles.contains(r.as_str()) {
                 self.push(format!("{path}[{i}]"), format!("unknown role \"{r}\""));
-            } else if !once.insert(r) {
+            } else if !once.insert(r.as_str()) {
                 self.push(format!("{path}[{i}]"), format!("role \"{r}\" listed twice"));
             }
         }
@@ -421,7 +421,7 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<ValidationError>> {
             r.push(format!("{path}.roles"), "must name at least one role");
         }
         r.role_refs(&format!("{path}.roles"), &c.roles, &role_ids);
-        roles_with_claims.extend(c.roles.iter().cloned());
+        roles_with_claims.extend(c.roles.iter().map(String::as_str));
         check_topic(&mut r, d, &path, &c.facet, &c.topic);
         r.text(format!("{path}.text"), &c.text);
         r.citations(&format!("{path}.sources"), &c.sources, &source_ids, 1);
@@ -464,7 +464,7 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<ValidationError>> {
                 1,
             );
             for (n, id) in side.claims.iter().enumerate() {
-                if !claim_ids.contains(id) {
+                if !claim_ids.contains(id.as_str()) {
                     r.push(
                         format!("{side_path}.claims[{n}]"),
                         format!("unknown claim \"{id}\""),
@@ -490,7 +490,8 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<ValidationError>> {
         }
         r.role_refs(&format!("{path}.roles"), &k.roles, &role_ids);
         for (j, role) in k.roles.iter().enumerate() {
-            if role_ids.contains(role) && !keyed.insert((k.facet.as_str(), role.as_str())) {
+            if role_ids.contains(role.as_str()) && !keyed.insert((k.facet.as_str(), role.as_str()))
+            {
                 r.push(
                     format!("{path}.roles[{j}]"),
                     format!(
@@ -510,7 +511,7 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<ValidationError>> {
         }
         r.citations(&format!("{path}.sources"), &k.sources, &source_ids, 1);
         for (n, id) in k.conflicts.iter().enumerate() {
-            if !conflict_ids.contains(id) {
+            if !conflict_ids.contains(id.as_str()) {
                 r.push(
                     format!("{path}.conflicts[{n}]"),
                     format!("unknown conflict \"{id}\""),
@@ -520,7 +521,7 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<ValidationError>> {
     }
 
     for (i, role) in d.roles.iter().enumerate() {
-        if !roles_with_claims.contains(&role.id) {
+        if !roles_with_claims.contains(role.id.as_str()) {
             r.push(
                 format!("roles[{i}]"),
                 format!("role \"{}\" has no claims", role.id),
