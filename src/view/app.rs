@@ -476,9 +476,11 @@ pub fn RoleCompareView(props: &RoleCompareViewProps) -> Html {
                     on_download={props.on_download.clone()} on_copy={props.on_copy.clone()}
                     name={props.name.clone()} prerender={props.prerender} />
             </div>
-            if layout.shown > 0 {
-                // Hidden, not removed, when nothing matches: the rows come back without being
-                // built again.
+            if kept.shown > 0 {
+                // Hidden, not removed, when nothing matches, under a mode too (the rows of every
+                // statement are kept): the rows come back without being built again (at 6,000
+                // statements, "Shared only" with none shared removed them all, and "All rows"
+                // built them again).
                 <div class={if comparison.columns.len() > crate::compare::MANY_ROLES { "rc-scroll rc-scroll-wide" } else { "rc-scroll" }}
                     part="scroll" hidden={comparison.shown == 0}>
                     <ComparisonTable dataset={d.clone()} layout={Rc::clone(&layout)}
