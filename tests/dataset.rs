@@ -563,6 +563,38 @@ const BROKEN: &[Case] = &[
         &[r#"claims[0].roles[2]: role "cio" listed twice"#],
     ),
     (
+        "claim naming a role twice in a long list (past 16, checked through a set)",
+        |d| {
+            let mut c = claim("role-twice-long");
+            c.roles = ["cio", "ciso", "cso"]
+                .repeat(7)
+                .into_iter()
+                .map(String::from)
+                .collect();
+            d.claims.insert(0, c);
+        },
+        &[
+            r#"claims[0].roles[3]: role "cio" listed twice"#,
+            r#"claims[0].roles[4]: role "ciso" listed twice"#,
+            r#"claims[0].roles[5]: role "cso" listed twice"#,
+            r#"claims[0].roles[6]: role "cio" listed twice"#,
+            r#"claims[0].roles[7]: role "ciso" listed twice"#,
+            r#"claims[0].roles[8]: role "cso" listed twice"#,
+            r#"claims[0].roles[9]: role "cio" listed twice"#,
+            r#"claims[0].roles[10]: role "ciso" listed twice"#,
+            r#"claims[0].roles[11]: role "cso" listed twice"#,
+            r#"claims[0].roles[12]: role "cio" listed twice"#,
+            r#"claims[0].roles[13]: role "ciso" listed twice"#,
+            r#"claims[0].roles[14]: role "cso" listed twice"#,
+            r#"claims[0].roles[15]: role "cio" listed twice"#,
+            r#"claims[0].roles[16]: role "ciso" listed twice"#,
+            r#"claims[0].roles[17]: role "cso" listed twice"#,
+            r#"claims[0].roles[18]: role "cio" listed twice"#,
+            r#"claims[0].roles[19]: role "ciso" listed twice"#,
+            r#"claims[0].roles[20]: role "cso" listed twice"#,
+        ],
+    ),
+    (
         "claim on an unknown facet",
         |d| {
             let mut c = claim("unknown-facet");

@@ -237,14 +237,14 @@ impl StateObject {
             let wrong =
                 |expected: &str| format!("{key}: expected {expected}, found {}", value.describe());
             let string = |v: &Value| match v {
-                Value::String(s) => Some(s.clone()),
+                Value::String(s) => Some(String::from(&**s)),
                 _ => None,
             };
             let list = || match &value {
                 Value::Array(items) => items.iter().map(string).collect::<Option<Vec<_>>>(),
                 _ => None,
             };
-            match key.as_str() {
+            match &*key {
                 "roles" => out.roles = list().ok_or_else(|| wrong("an array of strings"))?,
                 "facets" => out.facets = list().ok_or_else(|| wrong("an array of strings"))?,
                 "mode" => out.mode = string(&value).ok_or_else(|| wrong("a string"))?,
@@ -255,7 +255,7 @@ impl StateObject {
                         Value::Null => None,
                         v => Some(string(v).ok_or_else(|| wrong("a string or null"))?),
                     };
-                    match key.as_str() {
+                    match &*key {
                         "dutyTopic" => out.duty_topic = narrowed,
                         "issuer" => out.issuer = narrowed,
                         "suits" => out.suits = narrowed,

@@ -124,11 +124,15 @@ impl fmt::Display for Path<'_> {
     }
 }
 
-/// An object's members looked up by the keys its type allows (in the order given).
-struct Members<'v>(Vec<Option<&'v Value>>);
+/// An object's members looked up by the keys its type allows (in the order given): at most
+/// [`MAX_KEYS`], kept on the stack (no allocation for each of 100,000 claims).
+struct Members<'v>([Option<&'v Value<'v>>; MAX_KEYS]);
+
+/// The most keys a dataset object allows (the dataset itself: 10).
+const MAX_KEYS: usize = 10;
 
 impl<'v> Members<'v> {
-    fn get(&self, i: usize) -> Option<&'v Value> {
+    fn get(&self, i: usize) -> Option<&'v Value<'v>> {
         self.0[i]
     }
 }
@@ -159,12 +163,17 @@ impl Reader {
     }
 
     /// The members of the object at `path`, refusing keys not in `keys` and repeated keys.
-    fn object<'v>(&mut self, path: &Path, value: &'v Value, keys: &[&str]) -> Option<Members<'v>> {
+    fn object<'v>(
+        &mut self,
+        path: &Path,
+        value: &'v Value<'v>,
+        keys: &[&str],
+    ) -> Option<Members<'v>> {
         let Value::Object(members) = value else {
             self.wrong(path, "an object", value);
             return None;
         };
-        let mut found = vec![None; keys.len()];
+        let mut found = [None; MAX_KEYS];
         for (key, v) in members {
             let here = Path::Key(path, key);
             match keys.iter().position(|k| k == key) {
@@ -183,9 +192,9 @@ impl Reader {
     fn required<'v>(
         &mut self,
         path: &Path,
-        value: Option<&'v Value>,
+        value: Option<&'v Value<'v>>,
         key: &str,
-    ) -> Option<&'v Value> {
+    ) -> Option<&'v Value<'v>> {
         if value.is_none() {
             self.fail(path, format!("missing field `{key}`"));
         }
@@ -201,7 +210,7 @@ impl Reader {
 
     fn string_value(&mut self, path: &Path, value: &Value) -> String {
         match value {
-            Value::String(s) => s.clone(),
+            Value::String(s) => String::from(&**s),
             other => {
                 self.wrong(path, "a string", other);
                 String::new()
@@ -407,7 +416,7 @@ impl Reader {
                             Vec::new()
                         }
                     };
-                    if tags.insert(key.clone(), values).is_some() {
+                    if tags.insert(String::from(&**key), values).is_some() {
                         self.fail(&at, "duplicate field".into());
                     }
                 }

@@ -277,20 +277,20 @@ pub fn json_string(s: &str) -> String {
     out
 }
 
-fn js(s: &str) -> J {
+fn js(s: &str) -> J<'_> {
     J::str(s)
 }
 
-fn jopt(s: Option<&str>) -> J {
+fn jopt(s: Option<&str>) -> J<'_> {
     J::opt(s)
 }
 
-fn num(n: usize) -> J {
-    J::Number(n.to_string())
+fn num(n: usize) -> J<'static> {
+    J::Number(n.to_string().into())
 }
 
 /// Citations as JSON: source id, its 1-based number, its title and the locator.
-fn j_citations(d: &Dataset, cites: &[Citation]) -> J {
+fn j_citations<'a>(d: &'a Dataset, cites: &'a [Citation]) -> J<'a> {
     J::Array(
         cites
             .iter()
@@ -311,7 +311,7 @@ fn j_citations(d: &Dataset, cites: &[Citation]) -> J {
 }
 
 /// The claims at `ids` (indices into `d.claims`) as `[{id, text, sources}]`.
-fn j_claims(d: &Dataset, ids: &[usize]) -> J {
+fn j_claims<'a>(d: &'a Dataset, ids: &[usize]) -> J<'a> {
     J::Array(
         ids.iter()
             .filter_map(|&ci| d.claims.get(ci))
@@ -326,7 +326,7 @@ fn j_claims(d: &Dataset, ids: &[usize]) -> J {
     )
 }
 
-fn j_strings(items: &[String]) -> J {
+fn j_strings(items: &[String]) -> J<'_> {
     J::Array(items.iter().map(|s| js(s)).collect())
 }
 

@@ -16,28 +16,34 @@
 //! shapes against plain text). This module knows only JSON (RFC 8259): nothing of the dataset,
 //! of yew or of the DOM.
 
+use std::borrow::Cow;
+
 /// Deepest nesting of arrays and objects accepted (a dataset needs 6).
 pub const MAX_DEPTH: usize = 64;
 
 /// One JSON value. Object members keep their order, and duplicate keys are kept for the reader
 /// of the tree to refuse.
+///
+/// Strings, keys and numbers borrow the text they were read from (or the `&str` a writer built
+/// them from) and own a copy only when escapes had to be undone: reading a dataset allocates no
+/// key at all and each string once, when its reader takes it.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     /// `null`
     Null,
     /// `true` or `false`
     Bool(bool),
     /// A number, exactly as written (already checked against the JSON grammar).
-    Number(String),
+    Number(Cow<'a, str>),
     /// A string, unescaped.
-    String(String),
+    String(Cow<'a, str>),
     /// An array.
-    Array(Vec<Value>),
+    Array(Vec<Value<'a>>),
     /// An object's members, in order.
-    Object(Vec<(String, Value)>),
+    Object(Vec<(Cow<'a, str>, Value<'a>)>),
 }
 
-impl Value {
+impl Value<'_> {
     /// "a string", "an array", …: for messages that say what was found.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -54,7 +60,7 @@ impl Value {
     /// characters), otherwise the kind.
     pub fn describe(&self) -> String {
         match self {
-            Value::Number(n) => n.clone(),
+            Value::Number(n) => n.to_string(),
             Value::String(s) => match s.char_indices().nth(40) {
                 Some((cut, _)) => format!("\"{}…\"", &s[..cut]),
                 None => format!("\"{s}\""),
@@ -64,23 +70,23 @@ impl Value {
     }
 }
 
-impl Value {
-    /// A string value.
-    pub fn str(s: &str) -> Value {
-        Value::String(s.to_owned())
+impl<'a> Value<'a> {
+    /// A string value (borrowed).
+    pub fn str(s: &'a str) -> Value<'a> {
+        Value::String(Cow::Borrowed(s))
     }
 
     /// A string value, or `null` for `None`.
-    pub fn opt(s: Option<&str>) -> Value {
+    pub fn opt(s: Option<&'a str>) -> Value<'a> {
         s.map_or(Value::Null, Value::str)
     }
 
     /// An object from its members in order.
-    pub fn obj(members: Vec<(&str, Value)>) -> Value {
+    pub fn obj(members: Vec<(&'a str, Value<'a>)>) -> Value<'a> {
         Value::Object(
             members
                 .into_iter()
-                .map(|(k, v)| (k.to_owned(), v))
+                .map(|(k, v)| (Cow::Borrowed(k), v))
                 .collect(),
         )
     }
@@ -237,7 +243,7 @@ impl From<SyntaxError> for Error {
 }
 
 /// Parses a whole JSON text (one value, optionally surrounded by whitespace).
-pub fn parse(text: &str) -> Result<Value, SyntaxError> {
+pub fn parse(text: &str) -> Result<Value<'_>, SyntaxError> {
     parse_with(text, Limits::NONE).map_err(|e| match e {
         Error::Syntax(e) => e,
         // Unreachable with no limits; reported as a syntax error rather than a panic.
@@ -250,7 +256,7 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
 }
 
 /// Parses a whole JSON text, stopping at the first value past `limits`.
-pub fn parse_with(text: &str, limits: Limits) -> Result<Value, Error> {
+pub fn parse_with(text: &str, limits: Limits) -> Result<Value<'_>, Error> {
     let mut p = Parser {
         text,
         bytes: text.as_bytes(),
@@ -290,14 +296,14 @@ struct Parser<'a> {
     /// The items of every array being read, innermost last: one growing stack instead of a
     /// growing vector per array, so each array is allocated once, at its exact size (nesting
     /// 63 deep costs one small allocation a level, not a doubling vector each).
-    items: Vec<Value>,
+    items: Vec<Value<'a>>,
     /// The same for the members of every object being read.
-    members: Vec<(String, Value)>,
+    members: Vec<(Cow<'a, str>, Value<'a>)>,
     /// Values begun so far.
     values: usize,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     /// The path to the value being read, written as `a.b[2].c`.
     fn path_text(&self) -> String {
         let mut out = String::new();
@@ -360,7 +366,7 @@ impl Parser<'_> {
         }
     }
 
-    fn literal(&mut self, word: &str, value: Value) -> Result<Value, Error> {
+    fn literal(&mut self, word: &str, value: Value<'a>) -> Result<Value<'a>, Error> {
         if self.bytes[self.at..].starts_with(word.as_bytes()) {
             self.at += word.len();
             Ok(value)
@@ -369,7 +375,7 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self) -> Result<Value, Error> {
+    fn value(&mut self) -> Result<Value<'a>, Error> {
         self.space();
         if self.values == self.limits.values {
             return Err(self.too_large(Excess::Values));
@@ -391,7 +397,7 @@ impl Parser<'_> {
     }
 
     /// An object (`object`) or an array, after its opening bracket.
-    fn nested(&mut self, object: bool) -> Result<Value, Error> {
+    fn nested(&mut self, object: bool) -> Result<Value<'a>, Error> {
         if self.depth == MAX_DEPTH {
             return Err(self.error("nested too deeply").into());
         }
@@ -471,7 +477,7 @@ impl Parser<'_> {
         self.at - start
     }
 
-    fn number(&mut self) -> Result<Value, SyntaxError> {
+    fn number(&mut self) -> Result<Value<'a>, SyntaxError> {
         let start = self.at;
         if self.peek() == Some(b'-') {
             self.at += 1;
@@ -496,7 +502,7 @@ impl Parser<'_> {
                 return Err(self.error("malformed number"));
             }
         }
-        Ok(Value::Number(self.text[start..self.at].to_owned()))
+        Ok(Value::Number(Cow::Borrowed(&self.text[start..self.at])))
     }
 
     fn hex4(&mut self) -> Result<u32, SyntaxError> {
@@ -513,11 +519,13 @@ impl Parser<'_> {
     }
 
     /// A string, after checking it opens with `"`; `None` (with the reader stopped inside it)
-    /// for a string longer than the limit, which is never built.
-    fn string(&mut self) -> Result<Option<String>, SyntaxError> {
+    /// for a string longer than the limit, which is never built. Without escapes it is a slice
+    /// of the text.
+    fn string(&mut self) -> Result<Option<Cow<'a, str>>, SyntaxError> {
         self.at += 1;
         let max = self.limits.string_chars;
-        let mut out = String::new();
+        let text: &'a str = self.text;
+        let mut out: Option<String> = None;
         let mut run = self.at;
         // Characters so far: every byte that does not continue a UTF-8 sequence starts one.
         let mut chars = 0;
@@ -527,14 +535,21 @@ impl Parser<'_> {
             };
             match b {
                 b'"' => {
-                    out.push_str(&self.text[run..self.at]);
+                    let tail = &text[run..self.at];
                     self.at += 1;
-                    return Ok(Some(out));
+                    return Ok(Some(match out {
+                        None => Cow::Borrowed(tail),
+                        Some(mut out) => {
+                            out.push_str(tail);
+                            Cow::Owned(out)
+                        }
+                    }));
                 }
                 b'\\' => {
-                    out.push_str(&self.text[run..self.at]);
+                    let out = out.get_or_insert_with(String::new);
+                    out.push_str(&text[run..self.at]);
                     self.at += 1;
-                    self.escape(&mut out)?;
+                    self.escape(out)?;
                     run = self.at;
                     chars += 1;
                 }
@@ -619,9 +634,24 @@ pub fn minify(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{minify, parse, Value};
+    use std::borrow::Cow;
 
-    fn s(text: &str) -> Value {
-        Value::String(text.to_owned())
+    fn s(text: &str) -> Value<'_> {
+        Value::str(text)
+    }
+
+    #[test]
+    fn strings_and_keys_without_escapes_borrow_the_text() {
+        let text = r#"{"plain": "as written", "esc\u0061ped": "a\tb", "n": -1.5}"#;
+        let Value::Object(members) = parse(text).unwrap() else {
+            panic!("an object");
+        };
+        let borrowed = |c: &Cow<str>| matches!(c, Cow::Borrowed(_));
+        assert!(borrowed(&members[0].0));
+        assert!(matches!(&members[0].1, Value::String(v) if borrowed(v) && v == "as written"));
+        assert!(!borrowed(&members[1].0) && members[1].0 == "escaped");
+        assert!(matches!(&members[1].1, Value::String(v) if !borrowed(v) && v == "a\tb"));
+        assert!(matches!(&members[2].1, Value::Number(n) if borrowed(n) && n == "-1.5"));
     }
 
     #[test]

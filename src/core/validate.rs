@@ -31,6 +31,18 @@ impl fmt::Display for ValidationError {
     }
 }
 
+/// Where a value sits: the path of its parent and the rest (`claims[3]` and `.text`), joined
+/// only when there is a problem to report (a dataset of 100,000 claims builds no path at all).
+#[derive(Clone, Copy)]
+struct At<'a>(&'a str, &'a str);
+
+impl fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)?;
+        f.write_str(self.1)
+    }
+}
+
 /// Collects errors while walking the dataset.
 #[derive(Default)]
 struct Report {
@@ -45,13 +57,13 @@ impl Report {
         });
     }
 
-    fn text(&mut self, path: String, value: &str) {
+    fn text(&mut self, path: At, value: &str) {
         if value.trim().is_empty() {
-            self.push(path, "must not be empty");
+            self.push(path.to_string(), "must not be empty");
         }
     }
 
-    fn id<'a>(&mut self, path: String, value: &'a str, seen: &mut HashSet<&'a str>) {
+    fn id<'a>(&mut self, path: At, value: &'a str, seen: &mut HashSet<&'a str>) {
         let well_formed = value
             .bytes()
             .next()
@@ -61,17 +73,17 @@ impl Report {
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if !well_formed {
             self.push(
-                path,
+                path.to_string(),
                 format!("id \"{value}\" must be lowercase letters, digits and dashes"),
             );
         } else if !seen.insert(value) {
-            self.push(path, format!("duplicate id \"{value}\""));
+            self.push(path.to_string(), format!("duplicate id \"{value}\""));
         }
     }
 
-    fn citations(&mut self, path: &str, cites: &[Citation], sources: &HashSet<&str>, min: usize) {
+    fn citations(&mut self, path: At, cites: &[Citation], sources: &HashSet<&str>, min: usize) {
         if cites.len() < min {
-            self.push(path, "needs at least one source");
+            self.push(path.to_string(), "needs at least one source");
         }
         for (i, c) in cites.iter().enumerate() {
             if !sources.contains(c.source.as_str()) {
@@ -80,18 +92,21 @@ impl Report {
                     format!("unknown source \"{}\"", c.source),
                 );
             }
-            if let Some(at) = &c.at {
-                self.text(format!("{path}[{i}].at"), at);
+            if let Some(at) = c.at.as_deref().filter(|at| at.trim().is_empty()) {
+                self.text(At(&format!("{path}[{i}]"), ".at"), at);
             }
         }
     }
 
-    fn role_refs(&mut self, path: &str, ids: &[String], roles: &HashSet<&str>) {
+    fn role_refs(&mut self, path: At, ids: &[String], roles: &HashSet<&str>) {
+        // A short list (every real one) is checked for repeats without a set of its own.
         let mut once = HashSet::new();
         for (i, r) in ids.iter().enumerate() {
             if !roles.contains(r.as_str()) {
                 self.push(format!("{path}[{i}]"), format!("unknown role \"{r}\""));
-            } else if !once.insert(r.as_str()) {
+            } else if (ids.len() <= 16 && ids[..i].contains(r))
+                || (ids.len() > 16 && !once.insert(r.as_str()))
+            {
                 self.push(format!("{path}[{i}]"), format!("role \"{r}\" listed twice"));
             }
         }
@@ -339,9 +354,9 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<ValidationError>> {
             ),
         );
     }
-    r.text("version".into(), &d.version);
+    r.text(At("version", ""), &d.version);
     if let Some(title) = &d.title {
-        r.text("title".into(), title);
+        r.text(At("title", ""), title);
     }
     if !is_date(&d.last_reviewed) {
         r.push("last_reviewed", "must be a date written YYYY-MM-DD");
@@ -349,15 +364,15 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<ValidationError>> {
 
     let mut source_ids = HashSet::new();
     for (i, s) in d.sources.iter().enumerate() {
-        r.id(format!("sources[{i}].id"), &s.id, &mut source_ids);
-        r.text(format!("sources[{i}].title"), &s.title);
+        r.id(At(&format!("sources[{i}].id"), ""), &s.id, &mut source_ids);
+        r.text(At(&format!("sources[{i}].title"), ""), &s.title);
         for (field, value) in [
             ("author", &s.author),
             ("publisher", &s.publisher),
             ("note", &s.note),
         ] {
             if let Some(value) = value {
-                r.text(format!("sources[{i}].{field}"), value);
+                r.text(At(&format!("sources[{i}].{field}"), ""), value);
             }
         }
     }
@@ -367,10 +382,10 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<ValidationError>> {
 
     let mut facet_ids = HashSet::new();
     for (i, f) in d.facets.iter().enumerate() {
-        r.id(format!("facets[{i}].id"), &f.id, &mut facet_ids);
-        r.text(format!("facets[{i}].label"), &f.label);
+        r.id(At(&format!("facets[{i}].id"), ""), &f.id, &mut facet_ids);
+        r.text(At(&format!("facets[{i}].label"), ""), &f.label);
         if let Some(description) = &f.description {
-            r.text(format!("facets[{i}].description"), description);
+            r.text(At(&format!("facets[{i}].description"), ""), description);
         }
         if f.topics.is_empty() {
             r.push(
@@ -380,8 +395,12 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<ValidationError>> {
         }
         let mut topic_ids = HashSet::new();
         for (j, t) in f.topics.iter().enumerate() {
-            r.id(format!("facets[{i}].topics[{j}].id"), &t.id, &mut topic_ids);
-            r.text(format!("facets[{i}].topics[{j}].label"), &t.label);
+            r.id(
+                At(&format!("facets[{i}].topics[{j}].id"), ""),
+                &t.id,
+                &mut topic_ids,
+            );
+            r.text(At(&format!("facets[{i}].topics[{j}].label"), ""), &t.label);
         }
     }
     if d.facets.is_empty() {
@@ -391,21 +410,21 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<ValidationError>> {
     let mut role_ids = HashSet::new();
     let mut caveat_ids = HashSet::new();
     for (i, role) in d.roles.iter().enumerate() {
-        r.id(format!("roles[{i}].id"), &role.id, &mut role_ids);
-        r.text(format!("roles[{i}].abbr"), &role.abbr);
-        r.text(format!("roles[{i}].name"), &role.name);
-        r.text(format!("roles[{i}].summary"), &role.summary);
+        r.id(At(&format!("roles[{i}].id"), ""), &role.id, &mut role_ids);
+        r.text(At(&format!("roles[{i}].abbr"), ""), &role.abbr);
+        r.text(At(&format!("roles[{i}].name"), ""), &role.name);
+        r.text(At(&format!("roles[{i}].summary"), ""), &role.summary);
         r.citations(
-            &format!("roles[{i}].summary_sources"),
+            At(&format!("roles[{i}]"), ".summary_sources"),
             &role.summary_sources,
             &source_ids,
             0,
         );
         for (j, c) in role.caveats.iter().enumerate() {
             let path = format!("roles[{i}].caveats[{j}]");
-            r.id(format!("{path}.id"), &c.id, &mut caveat_ids);
-            r.text(format!("{path}.text"), &c.text);
-            r.citations(&format!("{path}.sources"), &c.sources, &source_ids, 1);
+            r.id(At(&path, ".id"), &c.id, &mut caveat_ids);
+            r.text(At(&path, ".text"), &c.text);
+            r.citations(At(&path, ".sources"), &c.sources, &source_ids, 1);
         }
     }
     if d.roles.is_empty() {
@@ -416,15 +435,15 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<ValidationError>> {
     let mut roles_with_claims = HashSet::new();
     for (i, c) in d.claims.iter().enumerate() {
         let path = format!("claims[{i}]");
-        r.id(format!("{path}.id"), &c.id, &mut claim_ids);
+        r.id(At(&path, ".id"), &c.id, &mut claim_ids);
         if c.roles.is_empty() {
             r.push(format!("{path}.roles"), "must name at least one role");
         }
-        r.role_refs(&format!("{path}.roles"), &c.roles, &role_ids);
+        r.role_refs(At(&path, ".roles"), &c.roles, &role_ids);
         roles_with_claims.extend(c.roles.iter().map(String::as_str));
         check_topic(&mut r, d, &path, &c.facet, &c.topic);
-        r.text(format!("{path}.text"), &c.text);
-        r.citations(&format!("{path}.sources"), &c.sources, &source_ids, 1);
+        r.text(At(&path, ".text"), &c.text);
+        r.citations(At(&path, ".sources"), &c.sources, &source_ids, 1);
         for (key, values) in &c.tags {
             if !TAG_KEYS.contains(&key.as_str()) {
                 r.push(
@@ -436,7 +455,7 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<ValidationError>> {
                 r.push(format!("{path}.tags.{key}"), "must list at least one value");
             }
             for (j, v) in values.iter().enumerate() {
-                r.text(format!("{path}.tags.{key}[{j}]"), v);
+                r.text(At(&format!("{path}.tags.{key}[{j}]"), ""), v);
             }
         }
     }
@@ -444,10 +463,10 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<ValidationError>> {
     let mut conflict_ids = HashSet::new();
     for (i, k) in d.conflicts.iter().enumerate() {
         let path = format!("conflicts[{i}]");
-        r.id(format!("{path}.id"), &k.id, &mut conflict_ids);
-        r.text(format!("{path}.title"), &k.title);
+        r.id(At(&path, ".id"), &k.id, &mut conflict_ids);
+        r.text(At(&path, ".title"), &k.title);
         check_topic(&mut r, d, &path, &k.facet, &k.topic);
-        r.role_refs(&format!("{path}.roles"), &k.roles, &role_ids);
+        r.role_refs(At(&path, ".roles"), &k.roles, &role_ids);
         if k.sides.len() < 2 {
             r.push(
                 format!("{path}.sides"),
@@ -456,13 +475,8 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<ValidationError>> {
         }
         for (j, side) in k.sides.iter().enumerate() {
             let side_path = format!("{path}.sides[{j}]");
-            r.text(format!("{side_path}.text"), &side.text);
-            r.citations(
-                &format!("{side_path}.sources"),
-                &side.sources,
-                &source_ids,
-                1,
-            );
+            r.text(At(&side_path, ".text"), &side.text);
+            r.citations(At(&side_path, ".sources"), &side.sources, &source_ids, 1);
             for (n, id) in side.claims.iter().enumerate() {
                 if !claim_ids.contains(id.as_str()) {
                     r.push(
@@ -478,7 +492,7 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<ValidationError>> {
     let mut keyed = HashSet::new();
     for (i, k) in d.key_lines.iter().enumerate() {
         let path = format!("key_lines[{i}]");
-        r.id(format!("{path}.id"), &k.id, &mut key_ids);
+        r.id(At(&path, ".id"), &k.id, &mut key_ids);
         if d.facet(&k.facet).is_none() {
             r.push(
                 format!("{path}.facet"),
@@ -488,7 +502,7 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<ValidationError>> {
         if k.roles.is_empty() {
             r.push(format!("{path}.roles"), "must name at least one role");
         }
-        r.role_refs(&format!("{path}.roles"), &k.roles, &role_ids);
+        r.role_refs(At(&path, ".roles"), &k.roles, &role_ids);
         for (j, role) in k.roles.iter().enumerate() {
             if role_ids.contains(role.as_str()) && !keyed.insert((k.facet.as_str(), role.as_str()))
             {
@@ -501,7 +515,7 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<ValidationError>> {
                 );
             }
         }
-        r.text(format!("{path}.text"), &k.text);
+        r.text(At(&path, ".text"), &k.text);
         let words = k.text.split_whitespace().count();
         if words > KEY_LINE_WORDS {
             r.push(
@@ -509,7 +523,7 @@ pub fn validate(d: &Dataset) -> Result<(), Vec<ValidationError>> {
                 format!("{words} words (a key line has at most {KEY_LINE_WORDS})"),
             );
         }
-        r.citations(&format!("{path}.sources"), &k.sources, &source_ids, 1);
+        r.citations(At(&path, ".sources"), &k.sources, &source_ids, 1);
         for (n, id) in k.conflicts.iter().enumerate() {
             if !conflict_ids.contains(id.as_str()) {
                 r.push(
