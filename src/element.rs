@@ -239,6 +239,8 @@ impl Widget {
                     p.dataset = Rc::new(dataset).into();
                     p.comparison = shown(&p.dataset.rc(), &p.filters);
                     p.notice = None;
+                    // A new dataset's folded rows wait to be built (ahead, or when they open).
+                    p.built_ahead = 0;
                 }
                 self.owner.render();
                 self.attributes_changed(None);
@@ -324,6 +326,27 @@ impl Widget {
         }
     }
 
+    /// Builds the rows of one more folded section ahead of time, hidden, so that the reader's
+    /// first mode change, search or "Open all" only shows them (at CPU 4×, the first switch to
+    /// "Differences only" otherwise builds every section's rows). The loader calls it while the
+    /// page is idle after `ready`, one section a call, until it returns `false`. A dataset of
+    /// more than [`AHEAD_MAX_CLAIMS`] statements is left to build its rows when they open: one
+    /// of its sections is a long task, not idle work.
+    #[wasm_bindgen(js_name = buildAhead)]
+    pub fn build_ahead(&mut self) -> bool {
+        let more = {
+            let props = &mut self.owner.inner.borrow_mut().props;
+            let facets = props.dataset.facets.len();
+            if props.dataset.claims.len() > AHEAD_MAX_CLAIMS || props.built_ahead >= facets {
+                return false;
+            }
+            props.built_ahead += 1;
+            props.built_ahead < facets
+        };
+        self.owner.render();
+        more
+    }
+
     /// Stops the yew app and empties the shadow root; safe to call twice.
     pub fn unmount(&mut self) {
         if let Some(app) = self.owner.app.borrow_mut().take() {
@@ -354,6 +377,10 @@ fn reader_actions(owner: Weak<Owner>) -> Callback<Action> {
         }
     })
 }
+
+/// The most statements a dataset may hold for [`Widget::build_ahead`] to build its folded rows
+/// while the page is idle.
+pub const AHEAD_MAX_CLAIMS: usize = 2_000;
 
 /// Mounts the widget into `host`'s open shadow root, which the loader attached (with the
 /// stylesheet adopted) before the wasm arrived.
@@ -395,6 +422,7 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
             name: host.id().into(),
             dismiss: 0,
             printing: false,
+            built_ahead: 0,
             on_download: None,
             on_copy: Some(Callback::from(|text: String| copy(&text))),
         };

@@ -111,6 +111,10 @@ function setPrinting(printing) {
 window.addEventListener("beforeprint", () => setPrinting(true));
 window.addEventListener("afterprint", () => setPrinting(printMedia.matches));
 printMedia.addEventListener("change", (e) => setPrinting(e.matches));
+// After the first render, while the page is idle, each widget builds its folded sections' rows
+// one section a time (hidden; Widget::build_ahead), so that a reader's first mode change or "Open
+// all" only shows them. Without requestIdleCallback (Safari), a short timeout stands in.
+const idle = window.requestIdleCallback ? (f) => requestIdleCallback(f) : (f) => setTimeout(f, 200);
 window.addEventListener("error", swallowAfterPanic, true);
 window.addEventListener("unhandledrejection", swallowAfterPanic, true);
 
@@ -379,6 +383,7 @@ class RoleCompareElement extends HTMLElement {
         }, { passive: true });
         if (this._state !== undefined) this._setState(this._state);
         emit(this, "ready", {});
+        this._buildAhead();
       })
       .catch((error) => {
         const what = message(error);
@@ -444,7 +449,7 @@ class RoleCompareElement extends HTMLElement {
       this._widget.reportError(`the dataset from ${label} is too large: at least ${text.length} bytes (the widget accepts at most ${MAX_BYTES} bytes)`, origin);
       return;
     }
-    this._widget.setData(text, origin, label);
+    if (this._widget.setData(text, origin, label)) this._buildAhead();
   }
 
   // A fetched body goes in as its bytes: one copy, and no decoding in JavaScript first.
@@ -453,7 +458,16 @@ class RoleCompareElement extends HTMLElement {
       this._widget.reportError(`the dataset from ${label} is too large: ${bytes.length} bytes (the widget accepts at most ${MAX_BYTES} bytes)`, origin);
       return;
     }
-    this._widget.setDataBytes(bytes, origin, label);
+    if (this._widget.setDataBytes(bytes, origin, label)) this._buildAhead();
+  }
+
+  // Starts (or restarts, for a new dataset) the idle building of folded rows.
+  _buildAhead() {
+    const run = (this._ahead = {});
+    const step = () => {
+      if (this._ahead === run && !panicked && this._widget?.buildAhead()) idle(step);
+    };
+    idle(step);
   }
 
   // The widget reads the state object as JSON text (see _setDataProperty).

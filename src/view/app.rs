@@ -108,6 +108,11 @@ pub struct RoleCompareViewProps {
     /// section).
     #[prop_or_default]
     pub printing: bool,
+    /// How many facets, in dataset order, have their rows built even while folded (hidden):
+    /// the embedder raises it one facet at a time while the page is idle after the first render,
+    /// so a reader's first mode change or "Open all" only shows rows instead of building them.
+    #[prop_or_default]
+    pub built_ahead: usize,
     /// Saves an export; without it there are no download buttons.
     #[prop_or_default]
     pub on_download: Option<Callback<Download>>,
@@ -352,8 +357,8 @@ pub fn RoleCompareView(props: &RoleCompareViewProps) -> Html {
             *opened = (props.dataset.clone(), Vec::new());
         }
         opened.1.resize(facets_open.len(), false);
-        for (was, &now) in opened.1.iter_mut().zip(facets_open.iter()) {
-            *was |= now || props.prerender || props.printing;
+        for (fi, (was, &now)) in opened.1.iter_mut().zip(facets_open.iter()).enumerate() {
+            *was |= now || props.prerender || props.printing || fi < props.built_ahead;
         }
         opened.1.as_slice().into()
     };

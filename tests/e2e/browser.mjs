@@ -27,9 +27,12 @@ export async function events(page) {
 }
 
 // Opens `path` under BASE_URL in a fresh context; collects console errors and page errors so a
-// spec can assert the page stayed clean.
+// spec can assert the page stayed clean. `options` are the context's, plus `init`: a function
+// run in the page before any of its scripts.
 export async function open(browser, path, options = {}) {
-  const context = await browser.newContext(options);
+  const { init, ...contextOptions } = options;
+  const context = await browser.newContext(contextOptions);
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   // Record the widget's events from the very start, before any element can fire one.
   await context.addInitScript(() => {

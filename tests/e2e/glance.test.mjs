@@ -118,6 +118,38 @@ test("detail is live: summary folds the sections, full and the button open every
   await w.close();
 });
 
+test("the first screen is the key lines alone; the folded rows are built ahead while the page is idle, hidden, and opening the detail shows them without building them again", async () => {
+  const w = await Widget.open(browser, "index.html", {
+    viewport: { width: 1280, height: 900 },
+    // The widget's first render, as the first mutation that shows its key lines sees it.
+    init: () =>
+      document.addEventListener("role-compare-ready", (e) => {
+        const root = e.target.shadowRoot;
+        const look = () => {
+          if (window.__firstRender || !root.querySelector(".rc-mount .rc-key-row")) return;
+          window.__firstRender = { keyRows: root.querySelectorAll(".rc-mount .rc-key-row").length, statements: root.querySelectorAll("li[data-claim]").length };
+        };
+        look();
+        new MutationObserver(look).observe(root, { childList: true, subtree: true });
+      }),
+  });
+  await w.page.waitForFunction(() => window.__firstRender);
+  const first = await w.page.evaluate(() => window.__firstRender);
+  assert.ok(first.keyRows >= 5, "the first render shows the key lines");
+  assert.equal(first.statements, 0, "the first render builds no folded statement");
+  // Then, while the page is idle, every folded section's rows are built, none shown.
+  await w.untilInRoot((root, n) => root.querySelectorAll("[part~=table] li[data-claim]").length === n, DATASET.claims.length);
+  assert.equal(await w.inRoot((root) => [...root.querySelectorAll("[part~=table] li[data-claim]")].filter((li) => li.checkVisibility()).length), 0);
+  // Opening the whole detail only shows those rows: the statements on screen are the same nodes.
+  await w.inRoot((root) => root.querySelectorAll("[part~=table] li[data-claim]").forEach((li) => (li.__builtAhead = true)));
+  await w.openAllDetail();
+  const shown = await w.inRoot((root) => [...root.querySelectorAll("[part~=table] li[data-claim]")].filter((li) => li.checkVisibility()).map((li) => li.__builtAhead === true));
+  assert.equal(shown.length, DATASET.claims.length);
+  assert.deepEqual(shown.filter((same) => !same), [], "every statement shown was built ahead");
+  assert.deepEqual(w.problems, []);
+  await w.close();
+});
+
 test("a section's detail folds and unfolds from the keyboard", async () => {
   const w = await Widget.open(browser, "index.html", { viewport: { width: 1280, height: 900 } });
   const fold = await w.$("tbody .rc-fold");
@@ -128,9 +160,9 @@ test("a section's detail folds and unfolds from the keyboard", async () => {
       (id) => [...document.querySelector("role-compare").shadowRoot.getElementById(id).querySelectorAll("li[data-claim]")].map((li) => li.checkVisibility()),
       id,
     );
-  // A folded section's rows are built only when it first opens (the first screen is the key
-  // lines alone).
-  assert.deepEqual(await statements(body), []);
+  // A folded section shows no statement (its rows are built when it first opens, or ahead,
+  // hidden, while the page is idle).
+  assert.deepEqual((await statements(body)).filter(Boolean), []);
   await fold.focus();
   await w.page.keyboard.press("Enter");
   await w.page.waitForFunction(
