@@ -151,8 +151,9 @@ const max = (xs) => (xs.length ? Math.max(...xs) : null);
 // 0. Baseline pages, generated from the current build.
 function widgetCss() {
   const loader = fs.readFileSync(path.join(DIST, "role-compare.js"), "utf8");
-  const m = loader.match(/const CSS = ("(?:[^"\\]|\\.)*");/s);
-  if (!m) throw new Error("dist/role-compare.js: cannot find `const CSS = \"…\";`");
+  // The loader ships minified: its stylesheet is the one string literal that opens with `:host {`.
+  const m = loader.match(/("(?::host \{)(?:[^"\\]|\\.)*")/s);
+  if (!m) throw new Error("dist/role-compare.js: cannot find the stylesheet string (\":host {…\")");
   return JSON.parse(m[1]);
 }
 
