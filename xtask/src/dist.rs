@@ -69,10 +69,21 @@ fn arrange_dist(root: &Path, dist: &Path) -> sh::Result {
         std::fs::rename(dist.join(from), dist.join(to))
             .map_err(|e| fail(format!("rename dist/{from} to dist/{to}"), e))?;
     }
-    // The glue wasm-bindgen wrote, minified like the loader.
+    // The glue wasm-bindgen wrote and the wasm, their imports renamed to short names in both
+    // (`imports`), then the glue minified like the loader.
     let glue_path = dist.join("role_compare.js");
+    let wasm_path = dist.join("role_compare_bg.wasm");
     let glue = std::fs::read_to_string(&glue_path)
         .map_err(|e| fail("read dist/role_compare.js".into(), e))?;
+    let wasm =
+        std::fs::read(&wasm_path).map_err(|e| fail("read dist/role_compare_bg.wasm".into(), e))?;
+    let (wasm, glue) = crate::imports::shorten(&wasm, &glue).map_err(|why| Failure {
+        step: "build".into(),
+        command: "rename the wasm's imports in dist/role_compare_bg.wasm and its glue".into(),
+        why,
+    })?;
+    std::fs::write(&wasm_path, wasm)
+        .map_err(|e| fail("write dist/role_compare_bg.wasm".into(), e))?;
     let glue = minify_js(root, &glue, "dist/role_compare.js")?;
     std::fs::write(&glue_path, glue).map_err(|e| fail("write dist/role_compare.js".into(), e))?;
     let read = |rel: &str| {

@@ -6,6 +6,7 @@
 mod bench;
 mod bootstrap;
 mod dist;
+mod imports;
 mod package;
 mod pins;
 mod serve;
