@@ -112,7 +112,7 @@ window.addEventListener("beforeprint", () => setPrinting(true));
 window.addEventListener("afterprint", () => setPrinting(printMedia.matches));
 printMedia.addEventListener("change", (e) => setPrinting(e.matches));
 // After the first render, while the page is idle, each widget builds its folded sections' rows
-// one section a time (hidden; Widget::build_ahead), so that a reader's first mode change or "Open
+// one section at a time (hidden; Widget::build_ahead), so that a reader's first mode change or "Open
 // all" only shows them. Without requestIdleCallback (Safari), a short timeout stands in.
 const idle = window.requestIdleCallback ? (f) => requestIdleCallback(f) : (f) => setTimeout(f, 200);
 window.addEventListener("error", swallowAfterPanic, true);
