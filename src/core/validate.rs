@@ -99,14 +99,17 @@ impl Report {
     }
 
     fn role_refs(&mut self, path: At, ids: &[String], roles: &HashSet<&str>) {
-        // A short list (every real one) is checked for repeats without a set of its own.
-        let mut once = HashSet::new();
+        // A short list (every real one) is checked for repeats without a set of its own: the
+        // set (and its hasher's seed) exists only for a list longer than 16.
+        let mut once = (ids.len() > 16).then(HashSet::new);
         for (i, r) in ids.iter().enumerate() {
+            let repeated = match once.as_mut() {
+                Some(seen) => !seen.insert(r.as_str()),
+                None => ids[..i].contains(r),
+            };
             if !roles.contains(r.as_str()) {
                 self.push(format!("{path}[{i}]"), format!("unknown role \"{r}\""));
-            } else if (ids.len() <= 16 && ids[..i].contains(r))
-                || (ids.len() > 16 && !once.insert(r.as_str()))
-            {
+            } else if repeated {
                 self.push(format!("{path}[{i}]"), format!("role \"{r}\" listed twice"));
             }
         }
